@@ -1,0 +1,61 @@
+# Shared by the scripts: project paths and installing what is missing from Debian.
+# Sourced, not run.
+
+LIFECIRCLE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LIFECIRCLE_RUN_DIR="${LIFECIRCLE_RUN_DIR:-$LIFECIRCLE_ROOT/.run}"
+PG_BIN="/usr/lib/postgresql/15/bin"
+
+log() { printf '[lifecircle] %s\n' "$*" >&2; }
+die() { printf '[lifecircle] error: %s\n' "$*" >&2; exit 1; }
+
+# apt-get update runs at most once per script run.
+_apt_updated=""
+apt_install() {
+  local missing=("$@")
+  if [ "$(id -u)" -ne 0 ]; then
+    printf '[lifecircle] error: missing Debian packages. Run as root:\n  sudo apt-get update && sudo apt-get install -y %s\n' "${missing[*]}" >&2
+    exit 1
+  fi
+  if [ -z "$_apt_updated" ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || die "apt-get update failed"
+    _apt_updated=1
+  fi
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+}
+
+# Installs each named Debian package that is not installed yet.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+ensure_postgis_packages() {
+  ensure_packages postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting postgresql-contrib
+}
+
+# Java 17+ and what the Maven wrapper needs to fetch Maven itself.
+ensure_build_packages() {
+  local need=()
+  if ! command -v java >/dev/null || ! command -v javac >/dev/null; then need+=(openjdk-17-jdk-headless); fi
+  command -v unzip >/dev/null || need+=(unzip)
+  command -v curl >/dev/null || need+=(curl)
+  [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
+}
+
+# First free TCP port on 127.0.0.1 at or after $1.
+free_port() {
+  local port=$1 limit=$(( $1 + 200 ))
+  while [ "$port" -lt "$limit" ]; do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"; return 0
+    fi
+    port=$((port + 1))
+  done
+  die "no free port between $1 and $limit"
+}

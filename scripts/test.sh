@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing (Debian packages, Maven through the wrapper), starts a
+# throwaway PostGIS cluster on a free port, runs ./mvnw -B verify (unit tests, then integration
+# tests against that cluster) and removes the cluster afterwards, also on failure.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl spatial-core.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$LIFECIRCLE_ROOT"
+
+started=$(date +%s)
+ensure_build_packages
+ensure_postgis_packages
+
+test_dir=$(mktemp -d /tmp/lifecircle-test.XXXXXX)
+chmod 755 "$test_dir"
+cleanup() {
+  LIFECIRCLE_RUN_DIR="$test_dir" scripts/db.sh stop >/dev/null 2>&1 || true
+  rm -rf "$test_dir"
+}
+trap cleanup EXIT INT TERM
+
+jdbc_url=$(LIFECIRCLE_RUN_DIR="$test_dir" LIFECIRCLE_DB_PORT=${LIFECIRCLE_TEST_DB_PORT:-55532} LIFECIRCLE_DB_FAST=1 \
+  scripts/db.sh start | tail -n 1)
+log "throwaway PostGIS at $jdbc_url"
+
+export SPRING_DATASOURCE_URL="$jdbc_url"
+export SPRING_DATASOURCE_USERNAME=lifecircle
+export SPRING_DATASOURCE_PASSWORD=lifecircle
+export LIFECIRCLE_THROWAWAY_DB=1
+# The socket folder and port let tests use psql-level tools of the same cluster.
+export LIFECIRCLE_TEST_PGHOST="$test_dir/pg"
+
+./mvnw -B -ntp verify "$@"
+log "all tests passed in $(( $(date +%s) - started )) s"

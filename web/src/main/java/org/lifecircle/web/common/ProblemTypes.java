@@ -1,0 +1,17 @@
+package org.lifecircle.web.common;
+
+import java.net.URI;
+
+/** Stable problem {@code type} URIs, one per kind of problem (RFC 9457 §3.1.1). */
+public final class ProblemTypes {
+    private static final String BASE = "https://lifecircle.org/problems/";
+
+    public static final URI BAD_PARAMETER = URI.create(BASE + "bad-parameter");
+    public static final URI UNKNOWN_PARAMETER = URI.create(BASE + "unknown-parameter");
+    public static final URI TOO_MANY_FEATURES = URI.create(BASE + "too-many-features");
+    public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+    public static final URI DATABASE_UNAVAILABLE = URI.create(BASE + "database-unavailable");
+    public static final URI INTERNAL = URI.create(BASE + "internal-error");
+
+    private ProblemTypes() {}
+}

@@ -1,0 +1,74 @@
+package org.lifecircle.web.community;
+
+import org.lifecircle.core.standards.StandardsCatalog;
+import org.lifecircle.web.common.Bbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CommunityRepository {
+    /**
+     * A cell counts for the community that holds its point on surface. Area is geodesic. Households
+     * are classed against the catalog's range: under, within or over.
+     */
+    private static final String CURRENT_AS_GEOJSON = """
+            WITH c AS (
+                SELECT * FROM community
+                WHERE valid_to IS NULL
+                  AND (CAST(:minLon AS double precision) IS NULL
+                       OR geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+            ), tally AS (
+                SELECT c.id,
+                       COALESCE(SUM(p.households), 0) AS households,
+                       COALESCE(SUM(p.population), 0) AS population,
+                       COUNT(p.id) AS cells
+                FROM c LEFT JOIN population_cell p ON ST_Intersects(c.geom, p.centroid)
+                GROUP BY c.id
+            )
+            SELECT json_build_object(
+                'type', 'FeatureCollection',
+                'features', COALESCE(json_agg(json_build_object(
+                    'type', 'Feature',
+                    'id', c.code,
+                    'geometry', ST_AsGeoJSON(c.geom, 7)::json,
+                    'properties', json_build_object(
+                        'code', c.code,
+                        'name', c.name,
+                        'subdistrict_code', c.subdistrict_code,
+                        'subdistrict_name', c.subdistrict_name,
+                        'urban', c.urban,
+                        'households', t.households,
+                        'population', t.population,
+                        'cells', t.cells,
+                        'households_status', CASE WHEN t.households < :min THEN 'under'
+                                                  WHEN t.households > :max THEN 'over'
+                                                  ELSE 'within' END,
+                        'area_km2', round((ST_Area(c.geom::geography) / 1e6)::numeric, 4),
+                        'office_area_m2', c.office_area_m2,
+                        'service_area_m2', c.service_area_m2,
+                        'staff_count', c.staff_count,
+                        'valid_from', c.valid_from))
+                    ORDER BY c.code), '[]'::json))::text
+            FROM c JOIN tally t ON t.id = c.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final StandardsCatalog catalog;
+
+    CommunityRepository(JdbcClient jdbc, StandardsCatalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    String currentAsGeoJson(Bbox bbox) {
+        return jdbc.sql(CURRENT_AS_GEOJSON)
+                .param("minLon", bbox == null ? null : bbox.minLon())
+                .param("minLat", bbox == null ? null : bbox.minLat())
+                .param("maxLon", bbox == null ? null : bbox.maxLon())
+                .param("maxLat", bbox == null ? null : bbox.maxLat())
+                .param("min", catalog.value(StandardsCatalog.HOUSEHOLDS_MIN))
+                .param("max", catalog.value(StandardsCatalog.HOUSEHOLDS_MAX))
+                .query(String.class)
+                .single();
+    }
+}

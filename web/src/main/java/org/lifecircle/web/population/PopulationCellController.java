@@ -1,0 +1,34 @@
+package org.lifecircle.web.population;
+
+import org.lifecircle.web.LifecircleProperties;
+import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.GeoJsonMediaType;
+import org.lifecircle.web.common.TooManyFeaturesException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PopulationCellController {
+    private final PopulationCellRepository cells;
+    private final int maxFeatures;
+
+    PopulationCellController(PopulationCellRepository cells, LifecircleProperties properties) {
+        this.cells = cells;
+        this.maxFeatures = properties.maxFeaturesPerResponse();
+    }
+
+    /**
+     * Population cells intersecting a bbox (required: a city has too many cells for one response),
+     * as GeoJSON; more than {@code lifecircle.max-features-per-response} cells is a 400.
+     */
+    @GetMapping(value = "/api/population-cells", produces = GeoJsonMediaType.VALUE)
+    String populationCells(@RequestParam(required = false) String bbox) {
+        Bbox box = Bbox.parse(bbox);
+        long matched = cells.countIn(box);
+        if (matched > maxFeatures) {
+            throw new TooManyFeaturesException(matched, maxFeatures);
+        }
+        return cells.asGeoJson(box);
+    }
+}

@@ -1,0 +1,41 @@
+package org.lifecircle.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for the running service; answers parsed as JSON. */
+public final class HttpJson {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Answer(int status, String contentType, JsonNode body) {}
+
+    private final String base;
+
+    public HttpJson(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public Answer get(String pathAndQuery) {
+        try {
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), type, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
