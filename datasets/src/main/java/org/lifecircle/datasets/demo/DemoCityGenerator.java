@@ -121,7 +121,7 @@ public final class DemoCityGenerator {
     public DemoCitySummary generate(DatasetSink sink, ProgressListener progress) {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(progress, "progress");
-        final int stages = 7;
+        final int stages = 12;
         RandomStreams random = new RandomStreams(seed);
         String source = source();
 
@@ -178,12 +178,19 @@ public final class DemoCityGenerator {
                 new Barrier(BarrierKind.RIVER, BarrierLayout.RIVER_NAME, barriers.riverPolygon(projection)),
                 new Barrier(BarrierKind.RAIL, BarrierLayout.RAIL_NAME, barriers.railLine(projection)));
 
+        // Writing dominates for big cities, so each table is a stage of its own.
         sink.begin(datasetInfo());
+        progress.progress("writing communities", 6, stages);
         sink.communities(communityRows);
+        progress.progress("writing facilities", 7, stages);
         sink.facilities(facilities.facilities());
+        progress.progress("writing population cells", 8, stages);
         sink.populationCells(population.rows(projection, source));
+        progress.progress("writing road edges", 9, stages);
         sink.roadEdges(network.roadEdges(projection));
+        progress.progress("writing barriers", 10, stages);
         sink.barriers(barrierRows);
+        progress.progress("committing", 11, stages);
         sink.commit();
         progress.progress("written", stages, stages);
 

@@ -9,7 +9,8 @@ import org.locationtech.jts.geom.LineString;
  * @param sourceNode id of the node at the first vertex
  * @param targetNode id of the node at the last vertex
  * @param geometry line in EPSG:4326 from source to target
- * @param lengthMeters geodesic length in metres, positive
+ * @param lengthMeters length in metres, positive: geodesic, or planar in the local CGCS2000
+ *     Gauss-Krüger zone (the two differ by under 0.02 % within 1.5° of the central meridian)
  * @param roadClass OSM-style class: {@code primary}, {@code secondary}, {@code residential}, {@code
  *     footway}, …
  * @param arterial the edge belongs to an arterial road, a hard break for community boundaries

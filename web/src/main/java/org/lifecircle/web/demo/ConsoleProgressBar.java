@@ -1,18 +1,21 @@
 package org.lifecircle.web.demo;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Objects;
 import org.lifecircle.datasets.ProgressListener;
 
 /**
  * A one-line progress bar on a terminal ({@code [#########.........]  45%  population cells}); on a
- * stream that is not a terminal it prints one line per stage and per tenth instead of redrawing.
+ * stream that is not a terminal (a log, CI) it prints one line per stage and per tenth, with the
+ * seconds since start, instead of redrawing.
  */
 final class ConsoleProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
 
     private final PrintStream out;
     private final boolean redraw;
+    private final long startNanos = System.nanoTime();
     private String stage = "";
     private int lastPercent = -1;
 
@@ -35,7 +38,7 @@ final class ConsoleProgressBar implements ProgressListener {
                 out.println();
             }
         } else if (newStage || percent / 10 != lastPercent / 10) {
-            out.printf("%3d%%  %s%n", percent, stage);
+            out.printf(Locale.ROOT, "%3d%%  %-28s %7.1f s%n", percent, stage, (System.nanoTime() - startNanos) / 1e9);
         }
         out.flush();
         this.stage = stage;

@@ -3,7 +3,6 @@ package org.lifecircle.web.demo;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.lifecircle.datasets.DatasetSink;
 import org.lifecircle.datasets.demo.DemoCityGenerator;
 import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.datasets.demo.DemoCitySummary;
@@ -52,15 +51,26 @@ public final class DemoCommandLine {
             System.err.println("lifecircle demo: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        ConsoleProgressBar bar = new ConsoleProgressBar(out, System.console() != null);
-        long started = System.nanoTime();
         try (HeapPeakSampler heap = new HeapPeakSampler()) {
             DemoCitySummary summary;
+            long started;
             if (geojson != null) {
-                DatasetSink sink = new GeoJsonDatasetWriter(geojson);
-                summary = new DemoCityGenerator(size, seed).generate(sink, bar);
+                started = System.nanoTime();
+                try (GeoJsonDatasetWriter sink = new GeoJsonDatasetWriter(geojson)) {
+                    summary = new DemoCityGenerator(size, seed).generate(sink, progressBar(out));
+                }
             } else {
-                summary = loadIntoDatabase(size, seed, replace, bar);
+                long contextStarted = System.nanoTime();
+                try (ConfigurableApplicationContext context = startContext()) {
+                    out.printf(
+                            Locale.ROOT,
+                            "service context started in %.1f s%n",
+                            (System.nanoTime() - contextStarted) / 1e9);
+                    started = System.nanoTime();
+                    summary = context.getBean(DemoLoader.class)
+                            .load(size, seed, replace, progressBar(out))
+                            .summary();
+                }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(
@@ -87,16 +97,15 @@ public final class DemoCommandLine {
         }
     }
 
-    private static DemoCitySummary loadIntoDatabase(
-            DemoCitySize size, long seed, boolean replace, ConsoleProgressBar bar) {
+    private static ConsoleProgressBar progressBar(PrintStream out) {
+        return new ConsoleProgressBar(out, System.console() != null);
+    }
+
+    private static ConfigurableApplicationContext startContext() {
         SpringApplication app = new SpringApplication(LifecircleApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = app.run(
-                "--lifecircle.demo.autoload=none", "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-            DemoLoader loader = context.getBean(DemoLoader.class);
-            return loader.load(size, seed, replace, bar).summary();
-        }
+        return app.run("--lifecircle.demo.autoload=none", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 
     private static long parseSeed(String text) {
