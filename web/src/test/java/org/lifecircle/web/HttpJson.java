@@ -22,12 +22,20 @@ public final class HttpJson {
     }
 
     public Answer get(String pathAndQuery) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+    }
+
+    public Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    private Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(
-                    HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), type, body);

@@ -46,7 +46,9 @@ public final class PostgisDatasetLoad implements DatasetSink, AutoCloseable {
             try (Statement st = connection.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOAD_LOCK_KEY + ")");
                 if (replace) {
-                    st.execute("TRUNCATE community, facility, population_cell, road_edge, barrier");
+                    // Communities are history: close today's versions; the rest is replaced.
+                    st.execute("UPDATE community SET valid_to = now() WHERE valid_to IS NULL");
+                    st.execute("TRUNCATE facility, population_cell, road_edge, barrier");
                 }
             }
             try (PreparedStatement ps = connection.prepareStatement(

@@ -20,8 +20,9 @@ public class PostgisDatasetStore {
     }
 
     /**
-     * Opens a load. With {@code replace} the current communities, facilities, cells, network and
-     * barriers are removed in the same transaction, so a failed load keeps them.
+     * Opens a load. With {@code replace}, in the same transaction (so a failed load keeps them), the
+     * current community versions are closed ({@code valid_to}: their boundaries stay as history) and
+     * facilities, cells, network and barriers are removed.
      */
     public PostgisDatasetLoad open(boolean replace) {
         try {

@@ -61,7 +61,7 @@ class PostgisDatasetLoadIT {
 
     @Test
     void committedLoadStoresEveryRowWithItsLoad() {
-        assertThat(count("community")).isEqualTo(1);
+        assertThat(currentCommunities()).isEqualTo(1);
         assertThat(count("facility")).isEqualTo(1);
         assertThat(count("population_cell")).isEqualTo(1);
         assertThat(count("road_edge")).isEqualTo(1);
@@ -72,7 +72,7 @@ class PostgisDatasetLoadIT {
                         String.class))
                 .isEqualTo("1");
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT load_id) FROM (SELECT load_id FROM community UNION ALL"
+                        "SELECT COUNT(DISTINCT load_id) FROM (SELECT load_id FROM community WHERE valid_to IS NULL UNION ALL"
                                 + " SELECT load_id FROM population_cell) x",
                         Long.class))
                 .isEqualTo(1);
@@ -98,7 +98,7 @@ class PostgisDatasetLoadIT {
                 .isInstanceOf(DatasetLoadException.class)
                 .hasMessageContaining("facility");
         assertThat(count("dataset_load")).isEqualTo(loadsBefore);
-        assertThat(jdbc.queryForObject("SELECT name FROM community", String.class))
+        assertThat(jdbc.queryForObject("SELECT name FROM community WHERE valid_to IS NULL", String.class))
                 .isEqualTo("老城社区");
         assertThat(count("population_cell")).isEqualTo(1);
     }
@@ -144,6 +144,29 @@ class PostgisDatasetLoadIT {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("EPSG:3857");
         assertThat(count("facility")).isEqualTo(1);
+    }
+
+    @Test
+    void replacementClosesTodaysCommunitiesAndKeepsThemAsHistory() {
+        long versionsBefore = count("community");
+        try (PostgisDatasetLoad load = store.open(true)) {
+            load.begin(new DatasetInfo("second", "test:second", "replaces the first"));
+            load.communities(List.of(community("320199001001", "老城社区", 0.005)));
+            load.commit();
+        }
+        assertThat(currentCommunities()).isEqualTo(1);
+        assertThat(count("community")).isEqualTo(versionsBefore + 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM community WHERE code = '320199001001' AND valid_to IS NOT NULL"
+                                + " AND ST_XMin(geom) = 119",
+                        Long.class))
+                .as("the old boundary, closed")
+                .isPositive();
+        assertThat(count("facility")).isZero();
+    }
+
+    private long currentCommunities() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM community WHERE valid_to IS NULL", Long.class);
     }
 
     private long count(String table) {

@@ -1,0 +1,43 @@
+package org.lifecircle.web.run;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class RunController {
+    private static final int RECENT_RUNS = 50;
+
+    private final RunService runs;
+
+    RunController(RunService runs) {
+        this.runs = runs;
+    }
+
+    /** Starts a run; 202 with its row and a Location to poll. */
+    @PostMapping("/api/runs")
+    ResponseEntity<RunView> start(@RequestBody JsonNode request) {
+        RunView run = runs.submit(request);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/runs/" + run.id()))
+                .body(run);
+    }
+
+    /** Status, percent done, timings, summary and error of one run. */
+    @GetMapping("/api/runs/{id}")
+    RunView run(@PathVariable long id) {
+        return runs.find(id);
+    }
+
+    /** The most recent runs, newest first. */
+    @GetMapping("/api/runs")
+    List<RunView> recent() {
+        return runs.recent(RECENT_RUNS);
+    }
+}

@@ -1,0 +1,139 @@
+package org.lifecircle.web.run;
+
+import jakarta.annotation.PreDestroy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.lifecircle.web.common.BadParameterException;
+import org.lifecircle.web.common.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts analysis runs and executes them one after another on a background thread. A run's row
+ * says at every moment where it is; its results land in one transaction at the end, so a failed or
+ * interrupted run leaves no partial results.
+ */
+@Service
+public class RunService {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+    /** Progress is written at most this often: a run may report thousands of steps. */
+    private static final long PROGRESS_WRITE_INTERVAL_NANOS = 250_000_000L;
+
+    private final RunRepository runs;
+    private final Map<String, RunKind> kinds;
+    private final JsonMapper json;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "analysis-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RunService(RunRepository runs, List<RunKind> kinds, JsonMapper json) {
+        this.runs = runs;
+        this.kinds = kinds.stream().collect(Collectors.toMap(RunKind::name, k -> k));
+        this.json = json;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failRunsOfAPreviousLife() {
+        int interrupted = runs.failInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("{} run(s) were interrupted by the last stop and are marked failed", interrupted);
+        }
+    }
+
+    /**
+     * Validates a request and queues the run.
+     *
+     * @throws BadParameterException for a missing or unknown kind or bad parameters
+     */
+    public RunView submit(JsonNode request) {
+        if (request == null || !request.isObject()) {
+            throw new BadParameterException("kind", "A run request is a JSON object with a kind");
+        }
+        JsonNode kindNode = request.get("kind");
+        if (kindNode == null || !kindNode.isString()) {
+            throw new BadParameterException("kind", "A run request needs a kind; known kinds: " + kinds.keySet());
+        }
+        RunKind kind = kinds.get(kindNode.asString());
+        if (kind == null) {
+            throw new BadParameterException(
+                    "kind", "Unknown run kind '" + kindNode.asString() + "'; known kinds: " + kinds.keySet());
+        }
+        JsonNode parameters = kind.validate(request);
+        long id = runs.create(kind.name(), parameters);
+        executor.submit(() -> execute(id, kind, parameters));
+        return find(id);
+    }
+
+    public RunView find(long id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("No run " + id));
+    }
+
+    List<RunView> recent(int limit) {
+        return runs.recent(limit);
+    }
+
+    private void execute(long id, RunKind kind, JsonNode parameters) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        try {
+            runs.markRunning(id);
+            Map<String, Object> summary = kind.execute(id, parameters, new Progress(id, timings));
+            timings.put("total", (System.nanoTime() - started) / 1_000_000);
+            runs.succeed(id, json.writeValueAsString(timings), json.writeValueAsString(summary));
+        } catch (RuntimeException e) {
+            timings.put("total", (System.nanoTime() - started) / 1_000_000);
+            LOG.warn("Run {} ({}) failed", id, kind.name(), e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            runs.fail(id, reason, json.writeValueAsString(timings));
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Writes progress to the run's row, at most every {@link #PROGRESS_WRITE_INTERVAL_NANOS}. */
+    private final class Progress implements RunProgress {
+        private final long runId;
+        private final Map<String, Long> timings;
+        private long lastWriteNanos;
+
+        Progress(long runId, Map<String, Long> timings) {
+            this.runId = runId;
+            this.timings = timings;
+        }
+
+        @Override
+        public void percent(double percent) {
+            long now = System.nanoTime();
+            if (now - lastWriteNanos >= PROGRESS_WRITE_INTERVAL_NANOS) {
+                lastWriteNanos = now;
+                runs.progress(runId, percent);
+            }
+        }
+
+        @Override
+        public void datasetLoad(long loadId) {
+            runs.recordDatasetLoad(runId, loadId);
+        }
+
+        @Override
+        public void timing(String stage, long millis) {
+            timings.put(stage, millis);
+        }
+    }
+}
