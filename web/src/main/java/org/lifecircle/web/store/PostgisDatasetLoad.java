@@ -20,7 +20,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * One all-or-nothing load into PostGIS, fed as a {@link DatasetSink}. Rows stream in with {@code
  * COPY}; the schema's constraints check them; {@link #commit} makes them visible, {@link #close}
- * without commit rolls everything back. Not thread-safe.
+ * without commit rolls everything back. A replacing load replaces exactly the tables it writes (an
+ * OSM import replaces the network and keeps the communities). Not thread-safe.
  */
 public final class PostgisDatasetLoad implements DatasetSink, AutoCloseable {
     /** Serialises loads: two loads at once would interleave their replace and insert. */
@@ -45,11 +46,6 @@ public final class PostgisDatasetLoad implements DatasetSink, AutoCloseable {
         run("begin the load", () -> {
             try (Statement st = connection.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOAD_LOCK_KEY + ")");
-                if (replace) {
-                    // Communities are history: close today's versions; the rest is replaced.
-                    st.execute("UPDATE community SET valid_to = now() WHERE valid_to IS NULL");
-                    st.execute("TRUNCATE facility, population_cell, road_edge, barrier");
-                }
             }
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO dataset_load (name, source, description) VALUES (?, ?, ?) RETURNING id")) {
@@ -189,6 +185,9 @@ public final class PostgisDatasetLoad implements DatasetSink, AutoCloseable {
             throw new IllegalStateException("begin() must come first");
         }
         run("load " + table, () -> {
+            if (replace) {
+                clear(table);
+            }
             try (CopyWriter writer = new CopyWriter(copyManager, table, columns)) {
                 for (T row : rows) {
                     rowWriter.write(writer, row);
@@ -197,6 +196,20 @@ public final class PostgisDatasetLoad implements DatasetSink, AutoCloseable {
                 rowCounts.merge(table, writer.finish(), Long::sum);
             }
         });
+    }
+
+    /**
+     * Makes room for the new rows of one table. Communities are history: today's versions are
+     * closed, not deleted. Tables the producer does not write keep their rows.
+     */
+    private void clear(String table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            if (table.equals("community")) {
+                st.execute("UPDATE community SET valid_to = now() WHERE valid_to IS NULL");
+            } else {
+                st.execute("TRUNCATE " + table);
+            }
+        }
     }
 
     private String rowCountsJson() {

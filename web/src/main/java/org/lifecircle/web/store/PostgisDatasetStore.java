@@ -20,9 +20,10 @@ public class PostgisDatasetStore {
     }
 
     /**
-     * Opens a load. With {@code replace}, in the same transaction (so a failed load keeps them), the
-     * current community versions are closed ({@code valid_to}: their boundaries stay as history) and
-     * facilities, cells, network and barriers are removed.
+     * Opens a load. With {@code replace}, each table the load writes is replaced in the same
+     * transaction (so a failed load keeps the old rows): current community versions are closed
+     * ({@code valid_to}, their boundaries stay as history), other tables emptied. Tables the load does
+     * not write are kept.
      */
     public PostgisDatasetLoad open(boolean replace) {
         try {

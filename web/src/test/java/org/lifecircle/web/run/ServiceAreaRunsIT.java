@@ -182,7 +182,8 @@ class ServiceAreaRunsIT {
     void runOnADatasetWithoutANetworkFailsAndSaysWhy() {
         try {
             try (PostgisDatasetLoad load = store.open(true)) {
-                load.begin(new DatasetInfo("no-network", "test:no-network", "communities only"));
+                load.begin(new DatasetInfo("no-network", "test:no-network", "communities, an empty network"));
+                load.roadEdges(List.of());
                 GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
                 Polygon square = wgs84.createPolygon(new Coordinate[] {
                     new Coordinate(119, 31.6),

@@ -162,7 +162,23 @@ class PostgisDatasetLoadIT {
                         Long.class))
                 .as("the old boundary, closed")
                 .isPositive();
-        assertThat(count("facility")).isZero();
+        assertThat(count("facility")).as("not written, so kept").isEqualTo(1);
+    }
+
+    @Test
+    void replacingLoadReplacesOnlyTheTablesItWrites() {
+        try (PostgisDatasetLoad load = store.open(true)) {
+            load.begin(new DatasetInfo("facilities-only", "test:facilities", "a facility list"));
+            load.facilities(List.of(
+                    new Facility("market", "新菜场", WGS84.createPoint(new Coordinate(119.001, 31.601)), null, null, "t"),
+                    new Facility(
+                            "market", "老菜场", WGS84.createPoint(new Coordinate(119.002, 31.601)), null, null, "t")));
+            load.commit();
+        }
+        assertThat(count("facility")).isEqualTo(2);
+        assertThat(currentCommunities()).isEqualTo(1);
+        assertThat(count("population_cell")).isEqualTo(1);
+        assertThat(count("road_edge")).isEqualTo(1);
     }
 
     private long currentCommunities() {
