@@ -10,6 +10,8 @@ cd "$LIFECIRCLE_ROOT"
 started=$(date +%s)
 ensure_build_packages
 ensure_postgis_packages
+# Browser tests drive Debian's Chromium; CJK fonts make Chinese labels legible in screenshots.
+ensure_packages chromium chromium-driver fonts-noto-cjk
 
 test_dir=$(mktemp -d /tmp/lifecircle-test.XXXXXX)
 chmod 755 "$test_dir"

@@ -2,6 +2,7 @@ package org.lifecircle.web.community;
 
 import org.lifecircle.core.standards.StandardsCatalog;
 import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.BboxSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +16,7 @@ class CommunityRepository {
             WITH c AS (
                 SELECT * FROM community
                 WHERE valid_to IS NULL
-                  AND (CAST(:minLon AS double precision) IS NULL
-                       OR geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+                  AND """ + BboxSql.optionalIn("geom") + """
             ), tally AS (
                 SELECT c.id,
                        COALESCE(SUM(p.households), 0) AS households,
@@ -61,11 +61,7 @@ class CommunityRepository {
     }
 
     String currentAsGeoJson(Bbox bbox) {
-        return jdbc.sql(CURRENT_AS_GEOJSON)
-                .param("minLon", bbox == null ? null : bbox.minLon())
-                .param("minLat", bbox == null ? null : bbox.minLat())
-                .param("maxLon", bbox == null ? null : bbox.maxLon())
-                .param("maxLat", bbox == null ? null : bbox.maxLat())
+        return BboxSql.bind(jdbc.sql(CURRENT_AS_GEOJSON), bbox)
                 .param("min", catalog.value(StandardsCatalog.HOUSEHOLDS_MIN))
                 .param("max", catalog.value(StandardsCatalog.HOUSEHOLDS_MAX))
                 .query(String.class)

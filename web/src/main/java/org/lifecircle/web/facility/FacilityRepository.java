@@ -2,6 +2,7 @@ package org.lifecircle.web.facility;
 
 import java.util.List;
 import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.BboxSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +27,7 @@ class FacilityRepository {
                     ORDER BY f.id), '[]'::json))::text
             FROM facility f JOIN facility_type t ON t.code = f.type_code
             WHERE (CAST(:type AS text) IS NULL OR f.type_code = :type)
-              AND (CAST(:minLon AS double precision) IS NULL
-                   OR f.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+              AND """ + BboxSql.optionalIn("f.geom") + """
             """;
 
     private static final String TYPES = """
@@ -45,12 +45,8 @@ class FacilityRepository {
     }
 
     String asGeoJson(String type, Bbox bbox) {
-        return jdbc.sql(AS_GEOJSON)
+        return BboxSql.bind(jdbc.sql(AS_GEOJSON), bbox)
                 .param("type", type)
-                .param("minLon", bbox == null ? null : bbox.minLon())
-                .param("minLat", bbox == null ? null : bbox.minLat())
-                .param("maxLon", bbox == null ? null : bbox.maxLon())
-                .param("maxLat", bbox == null ? null : bbox.maxLat())
                 .query(String.class)
                 .single();
     }

@@ -1,13 +1,12 @@
 package org.lifecircle.web.population;
 
 import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.BboxSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PopulationCellRepository {
-    private static final String IN_BBOX = " geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)";
-
     private static final String AS_GEOJSON = """
             SELECT json_build_object(
                 'type', 'FeatureCollection',
@@ -24,7 +23,7 @@ class PopulationCellRepository {
                         'source', source))
                     ORDER BY id), '[]'::json))::text
             FROM population_cell
-            WHERE """ + IN_BBOX;
+            WHERE """ + BboxSql.GEOM_IN_BBOX;
 
     private final JdbcClient jdbc;
 
@@ -33,19 +32,12 @@ class PopulationCellRepository {
     }
 
     long countIn(Bbox bbox) {
-        return bind(jdbc.sql("SELECT COUNT(*) FROM population_cell WHERE " + IN_BBOX), bbox)
+        return BboxSql.bind(jdbc.sql("SELECT COUNT(*) FROM population_cell WHERE " + BboxSql.GEOM_IN_BBOX), bbox)
                 .query(Long.class)
                 .single();
     }
 
     String asGeoJson(Bbox bbox) {
-        return bind(jdbc.sql(AS_GEOJSON), bbox).query(String.class).single();
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Bbox bbox) {
-        return spec.param("minLon", bbox.minLon())
-                .param("minLat", bbox.minLat())
-                .param("maxLon", bbox.maxLon())
-                .param("maxLat", bbox.maxLat());
+        return BboxSql.bind(jdbc.sql(AS_GEOJSON), bbox).query(String.class).single();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.BboxSql;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -56,8 +57,7 @@ class ServiceAreaStore {
               AND (CAST(:type AS text) IS NULL OR s.type_code = :type)
               AND (CAST(:minutes AS integer) IS NULL OR s.minutes = :minutes)
               AND s.scope = :scope
-              AND (CAST(:minLon AS double precision) IS NULL
-                   OR s.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))
+              AND """ + BboxSql.optionalIn("s.geom") + """
             """;
 
     /** One area to store; {@code facilityId} and {@code facilityName} null for a dissolved area. */
@@ -119,15 +119,11 @@ class ServiceAreaStore {
     }
 
     String asGeoJson(long runId, String type, Integer minutes, String scope, Bbox bbox) {
-        return jdbc.sql(AS_GEOJSON)
+        return BboxSql.bind(jdbc.sql(AS_GEOJSON), bbox)
                 .param("run", runId)
                 .param("type", type)
                 .param("minutes", minutes)
                 .param("scope", scope)
-                .param("minLon", bbox == null ? null : bbox.minLon())
-                .param("minLat", bbox == null ? null : bbox.minLat())
-                .param("maxLon", bbox == null ? null : bbox.maxLon())
-                .param("maxLat", bbox == null ? null : bbox.maxLat())
                 .query(String.class)
                 .single();
     }

@@ -1,0 +1,87 @@
+// The map page: loads settings and text, draws the demo city, wires the panel, table and chart.
+import { getJson } from './api.js';
+import { loadLanguage, currentLanguage, t, formatNumber } from './i18n.js';
+import { MapLayers } from './layers.js';
+import { CommunityTable } from './table.js';
+import { HouseholdsChart } from './chart.js';
+import { AnalysisPanel } from './analysis.js';
+
+
+async function main() {
+  const [config, types, summary] = await Promise.all([
+    getJson('/api/ui/config'), getJson('/api/facility-types'), getJson('/api/summary'),
+  ]);
+  await loadLanguage(currentLanguage());
+
+  const map = L.map('map', { zoomControl: true, zoomSnap: 0.25 });
+  if (config.basemapUrl) {
+    L.tileLayer(config.basemapUrl, { attribution: config.basemapAttribution, maxZoom: 19 }).addTo(map);
+  }
+  L.control.scale({ imperial: false }).addTo(map);
+  if (summary.extent) {
+    const [minLon, minLat, maxLon, maxLat] = summary.extent;
+    map.fitBounds([[minLat, minLon], [maxLat, maxLon]]);
+  } else {
+    map.setView([32.04, 118.78], 13);
+  }
+
+  const layers = new MapLayers(map, config, types);
+  const chart = new HouseholdsChart(document.getElementById('households-chart'), config);
+  const table = new CommunityTable(document.getElementById('community-table'), (code) => {
+    layers.communities.eachLayer((layer) => {
+      if (layer.feature.properties.code === code) {
+        map.fitBounds(layer.getBounds(), { maxZoom: 16 });
+        layer.openPopup();
+      }
+    });
+  });
+  const panel = new AnalysisPanel(layers, types);
+
+  const [communities] = await Promise.all([layers.loadCommunities(), layers.loadFacilities(), layers.loadBarriers()]);
+  layers.barriers.addTo(map);
+  layers.communities.addTo(map);
+  layers.network.addTo(map);
+  layers.facilities.addTo(map);
+  layers.refreshNetwork();
+  layers.renderLegend();
+  // Since navigation start: HTML, scripts, data and drawing all count.
+  window.lifecircleFirstViewMillis = Math.round(performance.now());
+
+  const renderText = () => {
+    renderSummary(summary);
+    table.setRows(communities);
+    chart.render(communities);
+    panel.renderTypes();
+    layers.renderLegend();
+    layers.facilities.eachLayer((m) => m.setIcon(layers.facilityIcon(m.feature.properties.type)));
+  };
+  renderText();
+  panel.refreshRuns();
+
+  document.getElementById('layer-communities').addEventListener('change', (e) => layers.toggle(layers.communities, e.target.checked));
+  document.getElementById('layer-facilities').addEventListener('change', (e) => layers.toggle(layers.facilities, e.target.checked));
+  document.getElementById('layer-network').addEventListener('change', (e) => layers.toggle(layers.network, e.target.checked));
+  document.getElementById('layer-cells').addEventListener('change', (e) => layers.toggle(layers.cells, e.target.checked));
+  document.getElementById('download-csv').addEventListener('click', () => table.downloadCsv());
+  document.getElementById('print').addEventListener('click', () => window.print());
+  document.getElementById('lang').addEventListener('click', async () => {
+    await loadLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
+    renderText();
+  });
+  document.body.dataset.ready = 'true';
+}
+
+function renderSummary(summary) {
+  const c = summary.communities;
+  document.getElementById('summary').innerHTML = [
+    `<b>${formatNumber(c.count)}</b> ${t('summary.communities')}`,
+    `<b>${formatNumber(summary.population.households)}</b> ${t('summary.households')}`,
+    `<b>${formatNumber(summary.population.population)}</b> ${t('summary.population')}`,
+    `<b>${formatNumber(summary.facilities.count)}</b> ${t('summary.facilities')}`,
+  ].join(' · ');
+}
+
+main().catch((e) => {
+  console.error(e);
+  document.getElementById('summary').textContent = e.message;
+});
