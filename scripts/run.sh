@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds lifecircle, starts the private PostGIS (unless DATABASE_URL names another database) and
-# serves the demo city on http://localhost:8080 (PORT to change). Ctrl-C stops what it started.
+# the private MapServer, and serves the demo city on http://localhost:8080 (PORT to change).
+# Ctrl-C stops what it started.
 # Extra arguments go to the service, e.g. scripts/run.sh --lifecircle.demo.autoload=district
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,6 +14,7 @@ log "building (./mvnw package, tests skipped: scripts/test.sh runs them)"
 ./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true package
 
 started_db=""
+started_ogc=""
 service_pid=""
 stop_all() {
   trap - EXIT INT TERM
@@ -20,6 +22,7 @@ stop_all() {
     kill "$service_pid" 2>/dev/null || true
     wait "$service_pid" 2>/dev/null || true
   fi
+  if [ -n "$started_ogc" ]; then scripts/ogc.sh stop || true; fi
   if [ -n "$started_db" ]; then scripts/db.sh stop || true; fi
 }
 trap stop_all EXIT INT TERM
@@ -32,6 +35,10 @@ else
   export SPRING_DATASOURCE_URL="$jdbc_url"
   export SPRING_DATASOURCE_USERNAME=lifecircle SPRING_DATASOURCE_PASSWORD=lifecircle
 fi
+
+if ! scripts/ogc.sh status >/dev/null 2>&1; then started_ogc=1; fi
+export LIFECIRCLE_OGC_MAPSERVERURL="$(scripts/ogc.sh start | tail -n 1)"
+export LIFECIRCLE_OGC_DIRECTORY="$LIFECIRCLE_RUN_DIR/ogc"
 
 java ${JAVA_OPTS:--Xmx2g} -jar web/target/lifecircle.jar --server.port="$port" "$@" &
 service_pid=$!
@@ -47,6 +54,8 @@ cat >&2 <<MSG
     summary          http://localhost:$port/api/summary
     communities      http://localhost:$port/api/communities
     facility types   http://localhost:$port/api/facility-types
+    WMS / WFS        http://localhost:$port/ogc?SERVICE=WMS&REQUEST=GetCapabilities
+    OGC API          http://localhost:$port/ogc/api/collections
     health           http://localhost:$port/actuator/health
   PostGIS: scripts/db.sh psql      Stop: Ctrl-C
 

@@ -12,10 +12,13 @@ ensure_build_packages
 ensure_postgis_packages
 # Browser tests drive Debian's Chromium; CJK fonts make Chinese labels legible in screenshots.
 ensure_packages chromium chromium-driver fonts-noto-cjk
+# OGC tests use real clients: GDAL and OWSLib.
+ensure_packages gdal-bin python3-owslib
 
 test_dir=$(mktemp -d /tmp/lifecircle-test.XXXXXX)
 chmod 755 "$test_dir"
 cleanup() {
+  LIFECIRCLE_RUN_DIR="$test_dir" scripts/ogc.sh stop >/dev/null 2>&1 || true
   LIFECIRCLE_RUN_DIR="$test_dir" scripts/db.sh stop >/dev/null 2>&1 || true
   rm -rf "$test_dir"
 }
@@ -25,10 +28,15 @@ jdbc_url=$(LIFECIRCLE_RUN_DIR="$test_dir" LIFECIRCLE_DB_PORT=${LIFECIRCLE_TEST_D
   scripts/db.sh start | tail -n 1)
 log "throwaway PostGIS at $jdbc_url"
 
+mapserver_url=$(LIFECIRCLE_RUN_DIR="$test_dir" LIFECIRCLE_OGC_PORT=${LIFECIRCLE_TEST_OGC_PORT:-55580} scripts/ogc.sh start | tail -n 1)
+log "throwaway MapServer at $mapserver_url"
+
 export SPRING_DATASOURCE_URL="$jdbc_url"
 export SPRING_DATASOURCE_USERNAME=lifecircle
 export SPRING_DATASOURCE_PASSWORD=lifecircle
 export LIFECIRCLE_THROWAWAY_DB=1
+export LIFECIRCLE_OGC_MAPSERVERURL="$mapserver_url"
+export LIFECIRCLE_OGC_DIRECTORY="$test_dir/ogc"
 # The socket folder and port let tests use psql-level tools of the same cluster.
 export LIFECIRCLE_TEST_PGHOST="$test_dir/pg"
 

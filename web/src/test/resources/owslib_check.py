@@ -1,0 +1,39 @@
+"""OWSLib against lifecircle's /ogc: prints one JSON object with what each client call saw."""
+import json
+import sys
+
+from owslib.ogcapi.features import Features
+from owslib.wfs import WebFeatureService
+from owslib.wms import WebMapService
+
+base = sys.argv[1]
+# minLon, minLat, maxLon, maxLat: OWSLib itself puts EPSG:4326 latitude first for WMS 1.3.
+bbox = tuple(float(v) for v in sys.argv[2].split(","))
+result = {}
+
+wms = WebMapService(base + "/ogc?", version="1.3.0")
+result["wms_title"] = wms.identification.title
+result["wms_layers"] = sorted(wms.contents)
+result["wms_crs"] = sorted(wms["communities"].crsOptions)
+image = wms.getmap(layers=["communities"], styles=[""], srs="EPSG:4326",
+                   bbox=bbox, size=(256, 256), format="image/png")
+data = image.read()
+result["getmap_png"] = data[:8] == b"\x89PNG\r\n\x1a\n"
+info = wms.getfeatureinfo(layers=["communities"], styles=[""], srs="EPSG:4326",
+                          bbox=bbox, size=(256, 256), format="image/png",
+                          query_layers=["communities"], info_format="application/json", xy=(128, 128))
+info_body = info.read()
+features = json.loads(info_body).get("features", [])
+if not features:
+    result["feature_info_url"] = info.geturl()
+    result["feature_info_body"] = info_body.decode("utf-8", "replace")[:300]
+result["feature_info_names"] = [f["properties"].get("name") for f in features]
+
+wfs = WebFeatureService(base + "/ogc?", version="2.0.0")
+result["wfs_types"] = sorted(wfs.contents)
+
+api = Features(base + "/ogc/api")
+items = api.collection_items("communities", limit=5)
+result["api_items"] = len(items["features"])
+result["api_item_name"] = items["features"][0]["properties"].get("name") if items["features"] else None
+print(json.dumps(result, ensure_ascii=False))
