@@ -2,6 +2,7 @@
 import { getJson } from './api.js';
 import { loadLanguage, currentLanguage, t, formatNumber } from './i18n.js';
 import { MapLayers } from './layers.js';
+import { usePalette } from './styles.js';
 import { CommunityTable } from './table.js';
 import { HouseholdsChart } from './chart.js';
 import { AnalysisPanel } from './analysis.js';
@@ -11,6 +12,7 @@ async function main() {
   const [config, types, summary] = await Promise.all([
     getJson('/api/ui/config'), getJson('/api/facility-types'), getJson('/api/summary'),
   ]);
+  usePalette(config);
   await loadLanguage(currentLanguage());
 
   const map = L.map('map', { zoomControl: true, zoomSnap: 0.25 });

@@ -1,7 +1,7 @@
 // The map's data layers: communities, facilities, population cells, service areas, and the legend.
 import { getJson } from './api.js';
 import { t, formatNumber, typeName } from './i18n.js';
-import { typeColour, householdColour, householdClasses, cellColour, CELL_CLASSES } from './styles.js';
+import { typeColour, householdColour, householdClasses, cellColour, cellClasses } from './styles.js';
 
 const CELLS_MIN_ZOOM = 14;
 
@@ -202,8 +202,8 @@ export class MapLayers {
     }
     if (this.map.hasLayer(this.cells)) {
       parts.push(`<h4>${t('legend.cellHouseholds')}</h4>`
-        + (this.map.getZoom() < CELLS_MIN_ZOOM ? `<div>${t('layers.cells.zoomIn')}</div>` : CELL_CLASSES.map((k, i) => {
-          const from = i === 0 ? 0 : CELL_CLASSES[i - 1].upTo;
+        + (this.map.getZoom() < CELLS_MIN_ZOOM ? `<div>${t('layers.cells.zoomIn')}</div>` : cellClasses().map((k, i, all) => {
+          const from = i === 0 ? 0 : all[i - 1].upTo;
           return `<div><span class="swatch" style="background:${k.colour}"></span>${from}${k.upTo === Infinity ? '+' : `–${k.upTo}`}</div>`;
         }).join('')));
     }

@@ -1,9 +1,12 @@
 package org.lifecircle.web.ui;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.lifecircle.core.standards.StandardsCatalog;
 import org.lifecircle.web.common.NotFoundException;
+import org.lifecircle.web.ogc.Palette;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +24,7 @@ class UiController {
         this.catalog = catalog;
     }
 
-    /** Basemap, household range and walking defaults for the map page. */
+    /** Basemap, household range, walking defaults and the colours the OGC layers use too. */
     @GetMapping("/api/ui/config")
     Map<String, Object> config() {
         Map<String, Object> config = new TreeMap<>();
@@ -32,6 +35,19 @@ class UiController {
         config.put("householdsMax", catalog.value(StandardsCatalog.HOUSEHOLDS_MAX));
         config.put("walkSpeedMetersPerSecond", catalog.value(StandardsCatalog.WALKING_SPEED));
         config.put("languages", MessageBundles.LANGUAGES);
+        config.put("typeColours", Palette.FACILITY_TYPES);
+        config.put("typeColourFallback", Palette.FACILITY_FALLBACK);
+        config.put(
+                "householdColours",
+                List.of(
+                        Palette.HOUSEHOLDS_UNDER,
+                        Palette.HOUSEHOLDS_LOW,
+                        Palette.HOUSEHOLDS_HIGH,
+                        Palette.HOUSEHOLDS_OVER));
+        config.put("cellColours", List.of(Palette.CELL_HOUSEHOLDS));
+        config.put(
+                "cellBreaks",
+                Arrays.stream(Palette.CELL_HOUSEHOLD_BREAKS).boxed().toList());
         return config;
     }
 
