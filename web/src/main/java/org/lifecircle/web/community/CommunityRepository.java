@@ -3,6 +3,7 @@ package org.lifecircle.web.community;
 import org.lifecircle.core.standards.StandardsCatalog;
 import org.lifecircle.web.common.Bbox;
 import org.lifecircle.web.common.BboxSql;
+import org.lifecircle.web.common.GeoJsonSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +26,9 @@ class CommunityRepository {
                 FROM c LEFT JOIN population_cell p ON ST_Intersects(c.geom, p.centroid)
                 GROUP BY c.id
             )
-            SELECT json_build_object(
-                'type', 'FeatureCollection',
-                'features', COALESCE(json_agg(json_build_object(
-                    'type', 'Feature',
-                    'id', c.code,
-                    'geometry', ST_AsGeoJSON(c.geom, 7)::json,
-                    'properties', json_build_object(
+            """
+            + GeoJsonSql.featureCollection("c.code", "c.geom", """
+                    json_build_object(
                         'code', c.code,
                         'name', c.name,
                         'subdistrict_code', c.subdistrict_code,
@@ -47,10 +44,7 @@ class CommunityRepository {
                         'office_area_m2', c.office_area_m2,
                         'service_area_m2', c.service_area_m2,
                         'staff_count', c.staff_count,
-                        'valid_from', c.valid_from))
-                    ORDER BY c.code), '[]'::json))::text
-            FROM c JOIN tally t ON t.id = c.id
-            """;
+                        'valid_from', c.valid_from)""", "FROM c JOIN tally t ON t.id = c.id", "c.code");
 
     private final JdbcClient jdbc;
     private final StandardsCatalog catalog;

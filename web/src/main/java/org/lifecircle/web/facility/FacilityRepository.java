@@ -3,32 +3,26 @@ package org.lifecircle.web.facility;
 import java.util.List;
 import org.lifecircle.web.common.Bbox;
 import org.lifecircle.web.common.BboxSql;
+import org.lifecircle.web.common.GeoJsonSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class FacilityRepository {
-    private static final String AS_GEOJSON = """
-            SELECT json_build_object(
-                'type', 'FeatureCollection',
-                'features', COALESCE(json_agg(json_build_object(
-                    'type', 'Feature',
-                    'id', f.id,
-                    'geometry', ST_AsGeoJSON(f.geom, 7)::json,
-                    'properties', json_build_object(
-                        'id', f.id,
-                        'type', f.type_code,
-                        'type_name_zh', t.name_zh,
-                        'type_name_en', t.name_en,
-                        'name', f.name,
-                        'floor_area_m2', f.floor_area_m2,
-                        'capacity', f.capacity,
-                        'source', f.source))
-                    ORDER BY f.id), '[]'::json))::text
+    private static final String AS_GEOJSON =
+            GeoJsonSql.featureCollection("f.id", "f.geom", """
+            json_build_object(
+                'id', f.id,
+                'type', f.type_code,
+                'type_name_zh', t.name_zh,
+                'type_name_en', t.name_en,
+                'name', f.name,
+                'floor_area_m2', f.floor_area_m2,
+                'capacity', f.capacity,
+                'source', f.source)""", """
             FROM facility f JOIN facility_type t ON t.code = f.type_code
             WHERE (CAST(:type AS text) IS NULL OR f.type_code = :type)
-              AND """ + BboxSql.optionalIn("f.geom") + """
-            """;
+              AND """ + BboxSql.optionalIn("f.geom"), "f.id");
 
     private static final String TYPES = """
             SELECT t.code, t.name_zh, t.name_en, t.life_circle, t.service_radius_m,

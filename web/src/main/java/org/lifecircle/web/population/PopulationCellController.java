@@ -1,9 +1,8 @@
 package org.lifecircle.web.population;
 
-import org.lifecircle.web.LifecircleProperties;
 import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.FeatureLimit;
 import org.lifecircle.web.common.GeoJsonMediaType;
-import org.lifecircle.web.common.TooManyFeaturesException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,11 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PopulationCellController {
     private final PopulationCellRepository cells;
-    private final int maxFeatures;
+    private final FeatureLimit limit;
 
-    PopulationCellController(PopulationCellRepository cells, LifecircleProperties properties) {
+    PopulationCellController(PopulationCellRepository cells, FeatureLimit limit) {
         this.cells = cells;
-        this.maxFeatures = properties.maxFeaturesPerResponse();
+        this.limit = limit;
     }
 
     /**
@@ -25,10 +24,6 @@ class PopulationCellController {
     @GetMapping(value = "/api/population-cells", produces = GeoJsonMediaType.VALUE)
     String populationCells(@RequestParam(required = false) String bbox) {
         Bbox box = Bbox.parse(bbox);
-        long matched = cells.countIn(box);
-        if (matched > maxFeatures) {
-            throw new TooManyFeaturesException(matched, maxFeatures);
-        }
-        return cells.asGeoJson(box);
+        return limit.within(() -> cells.countIn(box), () -> cells.asGeoJson(box));
     }
 }

@@ -2,28 +2,16 @@ package org.lifecircle.web.population;
 
 import org.lifecircle.web.common.Bbox;
 import org.lifecircle.web.common.BboxSql;
+import org.lifecircle.web.common.GeoJsonSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PopulationCellRepository {
-    private static final String AS_GEOJSON = """
-            SELECT json_build_object(
-                'type', 'FeatureCollection',
-                'features', COALESCE(json_agg(json_build_object(
-                    'type', 'Feature',
-                    'id', id,
-                    'geometry', ST_AsGeoJSON(geom, 7)::json,
-                    'properties', json_build_object(
-                        'id', id,
-                        'population', population,
-                        'households', households,
-                        'elderly', elderly,
-                        'children', children,
-                        'source', source))
-                    ORDER BY id), '[]'::json))::text
-            FROM population_cell
-            WHERE """ + BboxSql.GEOM_IN_BBOX;
+    private static final String IN_BBOX = "FROM population_cell WHERE" + BboxSql.GEOM_IN_BBOX;
+    private static final String AS_GEOJSON = GeoJsonSql.featureCollection("id", "geom", """
+            json_build_object('id', id, 'population', population, 'households', households,
+                              'elderly', elderly, 'children', children, 'source', source)""", IN_BBOX, "id");
 
     private final JdbcClient jdbc;
 
@@ -32,7 +20,7 @@ class PopulationCellRepository {
     }
 
     long countIn(Bbox bbox) {
-        return BboxSql.bind(jdbc.sql("SELECT COUNT(*) FROM population_cell WHERE " + BboxSql.GEOM_IN_BBOX), bbox)
+        return BboxSql.bind(jdbc.sql("SELECT COUNT(*) " + IN_BBOX), bbox)
                 .query(Long.class)
                 .single();
     }

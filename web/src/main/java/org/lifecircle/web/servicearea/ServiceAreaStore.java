@@ -5,6 +5,7 @@ import java.util.List;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.web.common.Bbox;
 import org.lifecircle.web.common.BboxSql;
+import org.lifecircle.web.common.GeoJsonSql;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -31,34 +32,31 @@ class ServiceAreaStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_GeomFromWKB(?, 4326)), 3)))
             """;
 
-    private static final String AS_GEOJSON = """
-            SELECT json_build_object(
-                'type', 'FeatureCollection',
-                'features', COALESCE(json_agg(json_build_object(
-                    'type', 'Feature',
-                    'id', s.id,
-                    'geometry', ST_AsGeoJSON(s.geom, 7)::json,
-                    'properties', json_build_object(
-                        'run_id', s.run_id,
-                        'type', s.type_code,
-                        'type_name_zh', t.name_zh,
-                        'type_name_en', t.name_en,
-                        'scope', s.scope,
-                        'facility_id', s.facility_id,
-                        'facility_name', s.facility_name,
-                        'minutes', s.minutes,
-                        'mode', s.mode,
-                        'limit_m', s.limit_m,
-                        'area_m2', round(s.area_m2::numeric, 1)))
-                    ORDER BY s.type_code, s.facility_id NULLS FIRST, s.minutes DESC), '[]'::json))::text
+    private static final String AS_GEOJSON = GeoJsonSql.featureCollection(
+            "s.id",
+            "s.geom",
+            """
+            json_build_object(
+                'run_id', s.run_id,
+                'type', s.type_code,
+                'type_name_zh', t.name_zh,
+                'type_name_en', t.name_en,
+                'scope', s.scope,
+                'facility_id', s.facility_id,
+                'facility_name', s.facility_name,
+                'minutes', s.minutes,
+                'mode', s.mode,
+                'limit_m', s.limit_m,
+                'area_m2', round(s.area_m2::numeric, 1))""",
+            """
             FROM service_area s
             JOIN facility_type t ON t.code = s.type_code
             WHERE s.run_id = :run
               AND (CAST(:type AS text) IS NULL OR s.type_code = :type)
               AND (CAST(:minutes AS integer) IS NULL OR s.minutes = :minutes)
               AND s.scope = :scope
-              AND """ + BboxSql.optionalIn("s.geom") + """
-            """;
+              AND """ + BboxSql.optionalIn("s.geom"),
+            "s.type_code, s.facility_id NULLS FIRST, s.minutes DESC");
 
     /** One area to store; {@code facilityId} and {@code facilityName} null for a dissolved area. */
     record Row(

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# OGC benchmark on a demo city (default district): WMS GetMap 256x256 p50/p95, WFS BBOX GetFeature
+# p50, one vector tile p50, throughput at 4 concurrent clients, and the gateway's overhead against
+# MapServer called directly in the same run. ApacheBench (Debian apache2-utils) does the timing.
+# Prints a table and writes bench/results/ogc.md.
+#   scripts/bench-ogc.sh [town|district|city]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$LIFECIRCLE_ROOT"
+
+size=${1:-district}
+requests=${BENCH_REQUESTS:-400}
+ensure_build_packages
+ensure_postgis_packages
+ensure_packages apache2-utils cgi-mapserver lighttpd
+./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true package
+
+bench_dir=$(mktemp -d /tmp/lifecircle-bench-ogc.XXXXXX)
+chmod 755 "$bench_dir"
+service_pid=""
+cleanup() {
+  [ -z "$service_pid" ] || kill "$service_pid" 2>/dev/null || true
+  LIFECIRCLE_RUN_DIR="$bench_dir" scripts/ogc.sh stop >/dev/null 2>&1 || true
+  LIFECIRCLE_RUN_DIR="$bench_dir" scripts/db.sh stop >/dev/null 2>&1 || true
+  rm -rf "$bench_dir"
+}
+trap cleanup EXIT INT TERM
+export LIFECIRCLE_RUN_DIR="$bench_dir"
+export SPRING_DATASOURCE_URL=$(LIFECIRCLE_DB_PORT=55732 scripts/db.sh start | tail -n 1)
+export SPRING_DATASOURCE_USERNAME=lifecircle SPRING_DATASOURCE_PASSWORD=lifecircle
+export LIFECIRCLE_OGC_MAPSERVERURL=$(LIFECIRCLE_OGC_PORT=55780 scripts/ogc.sh start | tail -n 1)
+export LIFECIRCLE_OGC_DIRECTORY="$bench_dir/ogc"
+cp web/target/lifecircle.jar "$bench_dir/lifecircle.jar"
+java -Xmx2g -jar "$bench_dir/lifecircle.jar" demo --size="$size" --replace | tail -n 2 >&2
+port=$(free_port 18080)
+java -Xmx2g -jar "$bench_dir/lifecircle.jar" --server.port="$port" --lifecircle.demo.autoload=none >"$bench_dir/service.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1; done
+
+# A z15-sized box (about 1.2 km) at the city's centre, in Web Mercator, and its z15 tile.
+read -r cx cy < <(scripts/db.sh psql -tA -F' ' -c \
+  "SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) c FROM community WHERE valid_to IS NULL) x")
+read -r minx miny maxx maxy < <(scripts/db.sh psql -tA -F' ' -c \
+  "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Expand(ST_Transform(ST_SetSRID(ST_MakePoint($cx, $cy), 4326), 3857), 611) b) x")
+read -r tx ty < <(awk -v lon="$cx" -v lat="$cy" 'BEGIN { n = 2^15; pi = atan2(0, -1); r = lat * pi / 180;
+  printf "%d %d\n", int((lon + 180) / 360 * n), int((1 - log(sin(r)/cos(r) + 1/cos(r)) / pi) / 2 * n) }')
+read -r lminx lminy lmaxx lmaxy < <(scripts/db.sh psql -tA -F' ' -c \
+  "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Transform(ST_MakeEnvelope($minx, $miny, $maxx, $maxy, 3857), 4326) b) x")
+
+getmap="SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=communities,road_edges,facilities&STYLES=&CRS=EPSG:3857&BBOX=$minx,$miny,$maxx,$maxy&WIDTH=256&HEIGHT=256&FORMAT=image/png"
+getfeature="SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:facilities&BBOX=$lminy,$lminx,$lmaxy,$lmaxx,urn:ogc:def:crs:EPSG::4326&OUTPUTFORMAT=application/json"
+gateway="http://127.0.0.1:$port/ogc"
+direct="$LIFECIRCLE_OGC_MAPSERVERURL?map=lifecircle"
+
+# ab prints "50%   12" style percentiles in ms; one warm-up round first.
+measure() { # url concurrency -> "p50 p95 rps"
+  ab -q -n 20 -c 1 "$1" >/dev/null 2>&1 || true
+  ab -q -n "$requests" -c "$2" "$1" 2>/dev/null | awk '
+    /^ *50%/ { p50 = $2 } /^ *95%/ { p95 = $2 } /Requests per second/ { rps = $4 }
+    /Non-2xx responses/ { bad = $3 } END { printf "%s %s %s %s\n", p50, p95, rps, (bad == "" ? 0 : bad) }'
+}
+read -r gm50 gm95 gmrps gmbad < <(measure "$gateway?$getmap" 1)
+read -r dm50 dm95 dmrps dmbad < <(measure "$direct&$getmap" 1)
+read -r wf50 wf95 wfrps wfbad < <(measure "$gateway?$getfeature" 1)
+read -r dw50 dw95 dwrps dwbad < <(measure "$direct&$getfeature" 1)
+read -r vt50 vt95 vtrps vtbad < <(measure "http://127.0.0.1:$port/tiles/communities/15/$tx/$ty.mvt" 1)
+read -r c450 c495 c4rps c4bad < <(measure "$gateway?$getmap" 4)
+
+mkdir -p bench/results
+{
+  echo "# OGC services on the demo $size ($(date -u +%Y-%m-%d), $(nproc) cores, $requests requests each, ApacheBench)"
+  echo
+  echo "| measure | p50 ms | p95 ms | req/s | non-2xx |"
+  echo "|---|---|---|---|---|"
+  echo "| WMS GetMap 256×256 (communities, network, facilities), through /ogc | $gm50 | $gm95 | $gmrps | $gmbad |"
+  echo "| same GetMap straight to MapServer (peer: no gateway) | $dm50 | $dm95 | $dmrps | $dmbad |"
+  echo "| WFS 2.0 GetFeature BBOX (facilities, GeoJSON), through /ogc | $wf50 | $wf95 | $wfrps | $wfbad |"
+  echo "| same GetFeature straight to MapServer | $dw50 | $dw95 | $dwrps | $dwbad |"
+  echo "| vector tile z15 communities (ST_AsMVT) | $vt50 | $vt95 | $vtrps | $vtbad |"
+  echo "| WMS GetMap through /ogc, 4 concurrent clients | $c450 | $c495 | $c4rps | $c4bad |"
+  echo
+  echo "Gateway overhead, GetMap p50: $(awk -v a="$gm50" -v b="$dm50" 'BEGIN{print a-b}') ms; GetFeature p50: $(awk -v a="$wf50" -v b="$dw50" 'BEGIN{print a-b}') ms (ab reports whole milliseconds)."
+  echo "Targets: GetMap p95 < 100 ms, gateway overhead < 3 ms."
+} | tee bench/results/ogc.md
