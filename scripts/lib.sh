@@ -39,6 +39,12 @@ ensure_postgis_packages() {
   ensure_packages postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting postgresql-contrib
 }
 
+# GDAL's ogr2ogr/ogrinfo: the importers read GeoJSON, GeoPackage, Shapefile, File Geodatabase and
+# CSV through them.
+ensure_gdal_packages() {
+  ensure_packages gdal-bin
+}
+
 # Java 17+ and what the Maven wrapper needs to fetch Maven itself.
 ensure_build_packages() {
   local need=()

@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LIFECIRCLE_ROOT"
 
 ensure_build_packages
+ensure_gdal_packages
 port="${PORT:-8080}"
 
 log "building (./mvnw package, tests skipped: scripts/test.sh runs them)"

@@ -10,10 +10,11 @@ cd "$LIFECIRCLE_ROOT"
 started=$(date +%s)
 ensure_build_packages
 ensure_postgis_packages
+ensure_gdal_packages
 # Browser tests drive Debian's Chromium; CJK fonts make Chinese labels legible in screenshots.
 ensure_packages chromium chromium-driver fonts-noto-cjk
-# OGC tests use real clients: GDAL and OWSLib.
-ensure_packages gdal-bin python3-owslib
+# OGC tests use real clients: GDAL (above) and OWSLib.
+ensure_packages python3-owslib
 
 test_dir=$(mktemp -d /tmp/lifecircle-test.XXXXXX)
 chmod 755 "$test_dir"

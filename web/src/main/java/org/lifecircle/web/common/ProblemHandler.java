@@ -89,6 +89,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setType(ProblemTypes.NOT_FOUND);
             } else if (statusCode.value() == 400) {
                 problem.setType(ProblemTypes.BAD_PARAMETER);
+            } else if (statusCode.value() == 413) {
+                problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
             }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);

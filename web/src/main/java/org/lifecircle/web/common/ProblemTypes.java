@@ -12,6 +12,11 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI DATABASE_UNAVAILABLE = URI.create(BASE + "database-unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal-error");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    /** An import that stored nothing because of the file or its rows. */
+    public static final URI IMPORT_REJECTED = URI.create(BASE + "import-rejected");
+    /** An import that stored nothing because the server lacks what it needs (GDAL, the database). */
+    public static final URI IMPORT_UNAVAILABLE = URI.create(BASE + "import-unavailable");
 
     private ProblemTypes() {}
 }

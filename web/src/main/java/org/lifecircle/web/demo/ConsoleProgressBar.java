@@ -10,7 +10,7 @@ import org.lifecircle.datasets.ProgressListener;
  * stream that is not a terminal (a log, CI) it prints one line per stage and per tenth, with the
  * seconds since start, instead of redrawing.
  */
-final class ConsoleProgressBar implements ProgressListener {
+public final class ConsoleProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
 
     private final PrintStream out;
@@ -19,7 +19,7 @@ final class ConsoleProgressBar implements ProgressListener {
     private String stage = "";
     private int lastPercent = -1;
 
-    ConsoleProgressBar(PrintStream out, boolean redraw) {
+    public ConsoleProgressBar(PrintStream out, boolean redraw) {
         this.out = out;
         this.redraw = redraw;
     }
