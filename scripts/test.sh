@@ -10,6 +10,7 @@ cd "$LIFECIRCLE_ROOT"
 started=$(date +%s)
 ensure_build_packages
 ensure_postgis_packages
+# GDAL: the importers' ogr2ogr, and ogrinfo as the OSM importer tests' independent reader.
 ensure_gdal_packages
 # Browser tests drive Debian's Chromium; CJK fonts make Chinese labels legible in screenshots.
 ensure_packages chromium chromium-driver fonts-noto-cjk

@@ -104,16 +104,20 @@ class ImportApiIT {
     }
 
     @Test
-    void unknownOrUnavailableKindAnswers400NamingTheKind() {
+    void unknownKindAnswers400NamingTheKind() {
         Answer unknown = upload("buildings", "x.csv", FACILITIES.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.body().get("parameter").asString()).isEqualTo("kind");
         assertThat(unknown.body().get("detail").asString()).contains("communities, facilities, population");
+    }
 
+    @Test
+    void corruptOsmExtractAnswers422WithItsReport() {
         Answer osm = upload("osm", "x.osm.pbf", new byte[] {1, 2, 3}, Map.of());
-        assertThat(osm.status()).isEqualTo(400);
-        assertThat(osm.body().get("detail").asString()).contains("not available yet");
+        assertThat(osm.status()).isEqualTo(422);
+        assertThat(osm.contentType()).startsWith("application/problem+json");
+        assertThat(osm.body().get("detail").asString()).contains("Nothing was stored");
     }
 
     @Test
