@@ -48,8 +48,15 @@ class ImportCommandLineIT {
     }
 
     @Test
-    void osmIsNotAvailableYet() throws Exception {
+    void corruptOsmExtractExitsOneAndStoresNothing() throws Exception {
         Path pbf = Files.write(dir.resolve("city.osm.pbf"), new byte[] {1, 2, 3});
-        assertThat(ImportCommandLine.run(new String[] {"osm", pbf.toString()})).isEqualTo(2);
+        assertThat(ImportCommandLine.run(new String[] {"osm", pbf.toString()})).isEqualTo(1);
+    }
+
+    @Test
+    void osmExtractThatDoesNotExistIsABadArgument() {
+        assertThat(ImportCommandLine.run(
+                        new String[] {"osm", dir.resolve("missing.osm.pbf").toString()}))
+                .isEqualTo(2);
     }
 }
