@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifecircle.datasets.ProgressListener;
+import org.lifecircle.datasets.RecordingSink;
 import org.lifecircle.datasets.geojson.GeoJsonDatasetWriter;
 
 class DemoCityDeterminismTest {

@@ -25,6 +25,7 @@ import org.lifecircle.core.domain.PopulationCell;
 import org.lifecircle.core.domain.RoadEdge;
 import org.lifecircle.core.standards.StandardsCatalog;
 import org.lifecircle.datasets.ProgressListener;
+import org.lifecircle.datasets.RecordingSink;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Dimension;
 import org.locationtech.jts.geom.Geometry;

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifecircle.core.domain.RoadEdge;
+import org.lifecircle.datasets.RecordingSink;
 
 /** A damaged file fails with a message naming the damage, before the sink is opened. */
 class DamagedPbfImportTest {

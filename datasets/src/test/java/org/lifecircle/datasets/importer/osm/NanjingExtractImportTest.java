@@ -16,6 +16,7 @@ import org.lifecircle.core.domain.BarrierKind;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.domain.PopulationCell;
 import org.lifecircle.core.domain.RoadEdge;
+import org.lifecircle.datasets.RecordingSink;
 import org.lifecircle.datasets.importer.ImportReport;
 
 /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.lifecircle.core.graph.MetricProjection;
 import org.lifecircle.core.standards.StandardsCatalog;
 import org.lifecircle.datasets.ProgressListener;
+import org.lifecircle.datasets.RecordingSink;
 import org.lifecircle.datasets.importer.ImportReport;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;

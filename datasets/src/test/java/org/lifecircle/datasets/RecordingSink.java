@@ -1,4 +1,4 @@
-package org.lifecircle.datasets.demo;
+package org.lifecircle.datasets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +7,16 @@ import org.lifecircle.core.domain.Community;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.domain.PopulationCell;
 import org.lifecircle.core.domain.RoadEdge;
-import org.lifecircle.datasets.DatasetInfo;
-import org.lifecircle.datasets.DatasetSink;
 
 /** Keeps everything a producer hands over, and the order of the calls, in memory. */
-final class RecordingSink implements DatasetSink {
-    final List<String> calls = new ArrayList<>();
-    DatasetInfo info;
-    final List<Community> communities = new ArrayList<>();
-    final List<Facility> facilities = new ArrayList<>();
-    final List<PopulationCell> populationCells = new ArrayList<>();
-    final List<RoadEdge> roadEdges = new ArrayList<>();
-    final List<Barrier> barriers = new ArrayList<>();
+public class RecordingSink implements DatasetSink {
+    public final List<String> calls = new ArrayList<>();
+    public DatasetInfo info;
+    public final List<Community> communities = new ArrayList<>();
+    public final List<Facility> facilities = new ArrayList<>();
+    public final List<PopulationCell> populationCells = new ArrayList<>();
+    public final List<RoadEdge> roadEdges = new ArrayList<>();
+    public final List<Barrier> barriers = new ArrayList<>();
 
     @Override
     public void begin(DatasetInfo info) {
