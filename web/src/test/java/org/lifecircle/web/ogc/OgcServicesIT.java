@@ -122,13 +122,8 @@ class OgcServicesIT {
 
     @Test
     void spatialAndAttributeFiltersReturnTheRightFacilities() {
-        double[] box = jdbc.queryForObject(
-                "SELECT ARRAY[ST_X(c) - 0.008, ST_Y(c) - 0.008, ST_X(c) + 0.008, ST_Y(c) + 0.008]"
-                        + " FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) c FROM facility) x",
-                (rs, i) -> {
-                    Double[] values = (Double[]) rs.getArray(1).getArray();
-                    return new double[] {values[0], values[1], values[2], values[3]};
-                });
+        double[] box = doubles("SELECT ARRAY[ST_X(c) - 0.008, ST_Y(c) - 0.008, ST_X(c) + 0.008, ST_Y(c) + 0.008]"
+                + " FROM (SELECT ST_Centroid(ST_Extent(geom)::geometry) c FROM facility) x");
         long inBox = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM facility WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
                 Long.class,
@@ -166,13 +161,9 @@ class OgcServicesIT {
     void gdalTranslateFetchesMapsInWebMercatorAndCgcs2000() throws IOException {
         double[] e = extent();
         // Web Mercator metres of the town's corners, from PostGIS itself.
-        double[] m = jdbc.queryForObject(
+        double[] m = doubles(
                 "SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)] FROM"
                         + " (SELECT ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4326), 3857) b) x",
-                (rs, i) -> {
-                    Double[] v = (Double[]) rs.getArray(1).getArray();
-                    return new double[] {v[0], v[1], v[2], v[3]};
-                },
                 e[0],
                 e[1],
                 e[2],
@@ -209,14 +200,9 @@ class OgcServicesIT {
     @Test
     void owslibReadsCapabilitiesMapsFeatureInfoAndOgcApiItems() {
         // A small box centred on one community, so the feature-info pixel in the middle hits it.
-        double[] e = jdbc.queryForObject(
-                "SELECT ARRAY[ST_X(p) - 0.001, ST_Y(p) - 0.001, ST_X(p) + 0.001, ST_Y(p) + 0.001] FROM"
-                        + " (SELECT ST_PointOnSurface(geom) p FROM community WHERE valid_to IS NULL"
-                        + " ORDER BY code LIMIT 1) x",
-                (rs, i) -> {
-                    Double[] v = (Double[]) rs.getArray(1).getArray();
-                    return new double[] {v[0], v[1], v[2], v[3]};
-                });
+        double[] e = doubles("SELECT ARRAY[ST_X(p) - 0.001, ST_Y(p) - 0.001, ST_X(p) + 0.001, ST_Y(p) + 0.001] FROM"
+                + " (SELECT ST_PointOnSurface(geom) p FROM community WHERE valid_to IS NULL"
+                + " ORDER BY code LIMIT 1) x");
         String script =
                 Path.of("src/test/resources/owslib_check.py").toAbsolutePath().toString();
         String output =
@@ -248,18 +234,12 @@ class OgcServicesIT {
         Map<String, String> expected = Map.of("under", Palette.HOUSEHOLDS_UNDER, "over", Palette.HOUSEHOLDS_OVER);
         for (var entry : expected.entrySet()) {
             String sign = entry.getKey().equals("under") ? "<" : ">";
-            double[] point = jdbc.queryForObject(
-                    """
+            double[] point = doubles("""
                     SELECT ARRAY[ST_X(p), ST_Y(p)] FROM (
                       SELECT ST_PointOnSurface(c.geom) p, (SELECT COALESCE(SUM(households), 0) FROM population_cell
                           WHERE ST_Intersects(c.geom, centroid)) h
                       FROM community c WHERE c.valid_to IS NULL) x
-                    WHERE h %s ? LIMIT 1""".formatted(sign),
-                    (rs, i) -> {
-                        Double[] v = (Double[]) rs.getArray(1).getArray();
-                        return new double[] {v[0], v[1]};
-                    },
-                    entry.getKey().equals("under") ? 1000 : 5000);
+                    WHERE h %s ? LIMIT 1""".formatted(sign), entry.getKey().equals("under") ? 1000 : 5000);
             int x = (int) ((point[0] - e[0]) / (e[2] - e[0]) * size);
             int y = (int) ((e[3] - point[1]) / (e[3] - e[1]) * size);
             int rgb = image.getRGB(x, y) & 0xffffff;
@@ -316,13 +296,23 @@ class OgcServicesIT {
     }
 
     private double[] extent() {
+        return doubles("SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] FROM"
+                + " (SELECT ST_Extent(geom)::geometry e FROM community WHERE valid_to IS NULL) x");
+    }
+
+    /** The first row's first column, a PostgreSQL {@code float8[]}, as a Java array. */
+    private double[] doubles(String sql, Object... args) {
         return jdbc.queryForObject(
-                "SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] FROM"
-                        + " (SELECT ST_Extent(geom)::geometry e FROM community WHERE valid_to IS NULL) x",
+                sql,
                 (rs, i) -> {
-                    Double[] v = (Double[]) rs.getArray(1).getArray();
-                    return new double[] {v[0], v[1], v[2], v[3]};
-                });
+                    Double[] values = (Double[]) rs.getArray(1).getArray();
+                    double[] out = new double[values.length];
+                    for (int k = 0; k < values.length; k++) {
+                        out[k] = values[k];
+                    }
+                    return out;
+                },
+                args);
     }
 
     private HttpResponse<byte[]> get(String pathAndQuery) {
