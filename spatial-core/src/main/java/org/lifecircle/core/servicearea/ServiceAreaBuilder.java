@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 import org.lifecircle.core.domain.Barrier;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.graph.DistanceSearch;
@@ -78,6 +79,15 @@ public final class ServiceAreaBuilder {
 
     /** The areas of each facility, in input order. */
     public List<FacilityServiceAreas> perFacility(List<Facility> facilities) {
+        return perFacility(facilities, done -> {});
+    }
+
+    /**
+     * The areas of each facility, in input order, telling {@code facilitiesDone} the count after
+     * each one. One snapper and one search serve every facility: a search holds graph-sized arrays,
+     * so building one per facility would allocate O(nodes) each time.
+     */
+    public List<FacilityServiceAreas> perFacility(List<Facility> facilities, IntConsumer facilitiesDone) {
         Snapper snapper = newSnapper();
         DistanceSearch search = options.mode() == ServiceAreaMode.NETWORK ? new DistanceSearch(graph) : null;
         List<FacilityServiceAreas> result = new ArrayList<>(facilities.size());
@@ -86,6 +96,7 @@ public final class ServiceAreaBuilder {
             SnappedPoint snap =
                     snapper.snap(facility.location().getX(), facility.location().getY());
             result.add(areasOf(i, snap, search));
+            facilitiesDone.accept(i + 1);
         }
         return result;
     }

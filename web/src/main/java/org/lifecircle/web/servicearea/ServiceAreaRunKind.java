@@ -88,17 +88,20 @@ class ServiceAreaRunKind implements RunKind {
                     .withOffNetworkAllowanceMeters(parameters.offNetworkAllowanceMeters())
                     .withMode(mode);
             ServiceAreaBuilder builder = new ServiceAreaBuilder(network.graph(), network.barriers(), options);
-            for (StoredFacility stored : entry.getValue()) {
-                Facility facility = stored.facility();
-                FacilityServiceAreas areas = builder.forPoint(
-                        facility.location().getX(), facility.location().getY());
-                for (ServiceArea area : areas.areas()) {
-                    rows.add(row(type, stored.id(), facility.name(), parameters.mode(), area));
-                }
-                progress.percent(95.0 * ++done / total);
-            }
+            List<StoredFacility> stored = entry.getValue();
             List<Facility> facilities =
-                    entry.getValue().stream().map(StoredFacility::facility).toList();
+                    stored.stream().map(StoredFacility::facility).toList();
+            int doneBefore = done;
+            int steps = total;
+            List<FacilityServiceAreas> perFacility =
+                    builder.perFacility(facilities, count -> progress.percent(95.0 * (doneBefore + count) / steps));
+            done += facilities.size();
+            for (FacilityServiceAreas areas : perFacility) {
+                StoredFacility facility = stored.get(areas.facilityIndex());
+                for (ServiceArea area : areas.areas()) {
+                    rows.add(row(type, facility.id(), facility.facility().name(), parameters.mode(), area));
+                }
+            }
             Map<String, Object> typeSummary = new LinkedHashMap<>();
             typeSummary.put("facilities", facilities.size());
             if (!facilities.isEmpty()) {
