@@ -64,14 +64,28 @@ start() {
   url
 }
 
-# Stopping lighttpd can leave mapserv workers running: they are stopped by their own PIDs.
-stop() {
-  local workers
-  workers=$(pgrep -f "^/usr/lib/cgi-bin/mapserv" | while read -r pid; do
+# Stopping lighttpd can leave mapserv workers running (it may even respawn one while it shuts
+# down): lighttpd is stopped first and waited for, then every worker of this folder's config is
+# stopped by its PID, forcibly if it lingers.
+our_workers() {
+  pgrep -f "^/usr/lib/cgi-bin/mapserv" | while read -r pid; do
     if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "MAPSERVER_CONFIG_FILE=$OGC_DIR/mapserver.conf"; then echo "$pid"; fi
-  done || true)
-  if is_running; then kill "$(cat "$PID_FILE")" 2>/dev/null || true; fi
-  [ -z "$workers" ] || kill $workers 2>/dev/null || true
+  done || true
+}
+
+stop() {
+  if is_running; then
+    local pid; pid=$(cat "$PID_FILE")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  local workers; workers=$(our_workers)
+  if [ -n "$workers" ]; then
+    kill $workers 2>/dev/null || true
+    sleep 0.5
+    workers=$(our_workers)
+    [ -z "$workers" ] || kill -9 $workers 2>/dev/null || true
+  fi
   rm -f "$PID_FILE" "$OGC_DIR/mapserv.sock"*
   log "MapServer stopped"
 }
