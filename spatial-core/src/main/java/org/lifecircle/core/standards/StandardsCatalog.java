@@ -36,6 +36,13 @@ public record StandardsCatalog(
     public static final String OFFICE_AREA_URBAN_MIN = "community.officeArea.urbanMin";
     public static final String STAFF_MIN = "community.staff.min";
     public static final String STAFF_MAX = "community.staff.max";
+    /**
+     * Share of a community's households, in percent, that every facility type of the catalog should
+     * reach within its service radius. No binding clause gives this number; it is practice, and the
+     * catalog says so.
+     */
+    public static final String COVERAGE_MIN_PERCENT = "community.coverage.minPercent";
+
     public static final String WALKING_SPEED = "walking.speedMetersPerSecond";
     public static final String PERSONS_PER_HOUSEHOLD = "population.personsPerHousehold";
 
@@ -67,6 +74,10 @@ public record StandardsCatalog(
         }
         if (!(valueIn(rules, WALKING_SPEED) > 0)) {
             throw new IllegalArgumentException("walking.speedMetersPerSecond must be positive");
+        }
+        double coverage = valueIn(rules, COVERAGE_MIN_PERCENT);
+        if (!(0 <= coverage && coverage <= 100)) {
+            throw new IllegalArgumentException(COVERAGE_MIN_PERCENT + " must be in [0, 100], got " + coverage);
         }
     }
 
@@ -113,6 +124,22 @@ public record StandardsCatalog(
             throw new IllegalArgumentException("Unknown facility type: " + code);
         }
         return spec;
+    }
+
+    /**
+     * A source string with its leading key spelled out: {@code "JUMIN 第八条 (…)"} becomes {@code
+     * "《中华人民共和国城市居民委员会组织法》(2018 修正) 第八条 (…)"}. A source whose first word is not a key of
+     * {@link #sources()} (e.g. a census cited in full) comes back unchanged.
+     */
+    public String citation(String source) {
+        Objects.requireNonNull(source, "source");
+        String trimmed = source.strip();
+        int end = 0;
+        while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
+            end++;
+        }
+        String document = sources.get(trimmed.substring(0, end));
+        return document == null ? trimmed : document + trimmed.substring(end);
     }
 
     private static double valueIn(Map<String, Rule> rules, String ruleId) {

@@ -76,4 +76,35 @@ class StandardsCatalogTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("casino");
     }
+
+    @Test
+    void coverageShareIsPracticeAndSaysSo() {
+        Rule coverage = StandardsCatalog.national().rules().get(StandardsCatalog.COVERAGE_MIN_PERCENT);
+        assertThat(coverage.value()).isEqualTo(90);
+        assertThat(coverage.unit()).isEqualTo("percent");
+        assertThat(coverage.source()).startsWith("PRACTICE").contains("no binding clause");
+    }
+
+    @Test
+    void coverageShareOutsidePercentRangeIsRefused() {
+        assertThatThrownBy(() -> StandardsCatalog.load(yaml("rules: {community.coverage.minPercent: {value: 120}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[0, 100]");
+    }
+
+    @Test
+    void citationSpellsOutTheSourceKeyAndKeepsTheClause() {
+        StandardsCatalog catalog = StandardsCatalog.national();
+        assertThat(catalog.citation("JUMIN 第八条")).isEqualTo("《中华人民共和国城市居民委员会组织法》(2018 修正) 第八条");
+        assertThat(catalog.citation("GB50180")).isEqualTo("《城市居住区规划设计标准》GB 50180-2018");
+        assertThat(catalog.citation("第七次全国人口普查 (2020) national average household size"))
+                .isEqualTo("第七次全国人口普查 (2020) national average household size");
+        assertThat(catalog.citation("GB50180X 3.0.4")).isEqualTo("GB50180X 3.0.4");
+    }
+
+    @Test
+    void citationFollowsALocalitysSourceNames() {
+        StandardsCatalog local = StandardsCatalog.load(yaml("sources: {LOCAL: 《南京市社区工作者管理办法》}"));
+        assertThat(local.citation("LOCAL")).isEqualTo("《南京市社区工作者管理办法》");
+    }
 }
