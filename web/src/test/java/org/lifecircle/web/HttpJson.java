@@ -26,6 +26,25 @@ public final class HttpJson {
                 HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
     }
 
+    /** A response whose body is not JSON (CSV, images): status, headers and the raw bytes. */
+    public record Raw(int status, java.net.http.HttpHeaders headers, byte[] body) {}
+
+    public Raw getRaw(String pathAndQuery) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Raw(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

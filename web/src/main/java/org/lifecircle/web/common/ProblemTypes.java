@@ -10,6 +10,7 @@ public final class ProblemTypes {
     public static final URI UNKNOWN_PARAMETER = URI.create(BASE + "unknown-parameter");
     public static final URI TOO_MANY_FEATURES = URI.create(BASE + "too-many-features");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+    public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI DATABASE_UNAVAILABLE = URI.create(BASE + "database-unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal-error");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.lifecircle.web.common.BadParameterException;
+import org.lifecircle.web.common.ConflictException;
 import org.lifecircle.web.common.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,25 @@ public class RunService {
 
     public RunView find(long id) {
         return runs.find(id).orElseThrow(() -> new NotFoundException("No run " + id));
+    }
+
+    /**
+     * A run whose results can be read: of the given kind and finished successfully.
+     *
+     * @throws NotFoundException when there is no such run
+     * @throws BadParameterException when it is a run of another kind
+     * @throws ConflictException when it has not (yet) succeeded
+     */
+    public RunView requireResults(long id, String kind) {
+        RunView run = find(id);
+        if (!run.kind().equals(kind)) {
+            throw new BadParameterException("id", "Run " + id + " is a " + run.kind() + " run, not " + kind);
+        }
+        if (!run.status().equals(RunStatus.SUCCEEDED.code())) {
+            throw new ConflictException(
+                    "Run " + id + " is " + run.status() + "; its results can be read once it has succeeded");
+        }
+        return run;
     }
 
     List<RunView> recent(int limit) {

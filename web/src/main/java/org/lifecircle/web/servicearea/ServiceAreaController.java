@@ -30,10 +30,7 @@ class ServiceAreaController {
             @RequestParam(required = false) Integer minutes,
             @RequestParam(required = false, defaultValue = "type") String scope,
             @RequestParam(required = false) String bbox) {
-        var run = runs.find(id);
-        if (!run.kind().equals(ServiceAreaRunKind.NAME)) {
-            throw new BadParameterException("id", "Run " + id + " is a " + run.kind() + " run, not service-areas");
-        }
+        runs.requireResults(id, ServiceAreaRunKind.NAME);
         if (!scope.equals("type") && !scope.equals("facility")) {
             throw new BadParameterException("scope", "scope must be type or facility, got '" + scope + "'");
         }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.lifecircle.core.standards.StandardsCatalog;
 import org.lifecircle.web.common.BadParameterException;
-import org.lifecircle.web.common.UnknownParameterException;
+import org.lifecircle.web.common.JsonParameters;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,12 +33,8 @@ final class ServiceAreaRequestValidator {
     }
 
     ServiceAreaParameters validate(JsonNode request) {
-        for (String field : request.propertyNames()) {
-            if (!FIELDS.contains(field)) {
-                throw new UnknownParameterException(field, FIELDS);
-            }
-        }
-        List<String> types = types(request.get("types"));
+        JsonParameters.rejectUnknown(request, FIELDS);
+        List<String> types = JsonParameters.facilityTypes(request, "types", catalog);
         List<Integer> minutes = minutes(request.get("minutes"));
         Map<String, List<Integer>> minutesByType = new LinkedHashMap<>();
         for (String type : types) {
@@ -50,43 +46,16 @@ final class ServiceAreaRequestValidator {
                                     .get(catalog.facilityType(type).lifeCircle())
                                     .walkMinutes()));
         }
-        String mode = text(request.get("mode"), "mode", "network");
-        if (!mode.equals("network") && !mode.equals("circle")) {
-            throw new BadParameterException("mode", "mode must be network or circle, got '" + mode + "'");
-        }
-        double speed = number(
-                request.get("speed"),
+        String mode = JsonParameters.choice(request, "mode", "network", List.of("network", "circle"));
+        double speed = JsonParameters.number(
+                request,
                 "speed",
                 catalog.value(StandardsCatalog.WALKING_SPEED),
                 MIN_SPEED_METERS_PER_SECOND,
                 MAX_SPEED_METERS_PER_SECOND);
-        double allowance = number(
-                request.get("offNetworkAllowance"),
-                "offNetworkAllowance",
-                DEFAULT_ALLOWANCE_METERS,
-                0,
-                MAX_ALLOWANCE_METERS);
+        double allowance = JsonParameters.number(
+                request, "offNetworkAllowance", DEFAULT_ALLOWANCE_METERS, 0, MAX_ALLOWANCE_METERS);
         return new ServiceAreaParameters(ServiceAreaRunKind.NAME, minutesByType, mode, speed, allowance);
-    }
-
-    private List<String> types(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return List.copyOf(catalog.facilityTypes().keySet());
-        }
-        if (!node.isArray() || node.isEmpty()) {
-            throw new BadParameterException("types", "types must be a non-empty array of facility type codes");
-        }
-        Set<String> types = new TreeSet<>();
-        for (JsonNode type : node) {
-            if (!type.isString() || !catalog.facilityTypes().containsKey(type.asString())) {
-                throw new BadParameterException(
-                        "types",
-                        "Unknown facility type " + type + "; known: "
-                                + String.join(", ", catalog.facilityTypes().keySet()));
-            }
-            types.add(type.asString());
-        }
-        return List.copyOf(types);
     }
 
     private static List<Integer> minutes(JsonNode node) {
@@ -107,26 +76,5 @@ final class ServiceAreaRequestValidator {
             minutes.add(value.asInt());
         }
         return new ArrayList<>(minutes);
-    }
-
-    private static String text(JsonNode node, String name, String fallback) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isString()) {
-            throw new BadParameterException(name, name + " must be a string");
-        }
-        return node.asString();
-    }
-
-    private static double number(JsonNode node, String name, double fallback, double min, double max) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isNumber() || !(node.asDouble() >= min && node.asDouble() <= max)) {
-            throw new BadParameterException(
-                    name, name + " must be a number from " + min + " to " + max + ", got " + node);
-        }
-        return node.asDouble();
     }
 }

@@ -13,7 +13,7 @@ import org.postgresql.copy.CopyManager;
  * Geometries go as hex EWKB, which the geometry type parses directly. Not thread-safe; one per
  * table.
  */
-final class CopyWriter implements AutoCloseable {
+public final class CopyWriter implements AutoCloseable {
     private static final int FLUSH_CHARS = 1 << 16;
     private static final int WGS84 = 4326;
 
@@ -23,11 +23,11 @@ final class CopyWriter implements AutoCloseable {
     private boolean firstInRow = true;
     private long rows;
 
-    CopyWriter(CopyManager manager, String table, String columns) throws SQLException {
+    public CopyWriter(CopyManager manager, String table, String columns) throws SQLException {
         this.copy = manager.copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     }
 
-    CopyWriter text(String value) {
+    public CopyWriter text(String value) {
         separator();
         if (value == null) {
             buffer.append("\\N");
@@ -46,20 +46,20 @@ final class CopyWriter implements AutoCloseable {
         return this;
     }
 
-    CopyWriter number(Number value) {
+    public CopyWriter number(Number value) {
         separator();
         buffer.append(value == null ? "\\N" : value.toString());
         return this;
     }
 
-    CopyWriter bool(boolean value) {
+    public CopyWriter bool(boolean value) {
         separator();
         buffer.append(value ? 't' : 'f');
         return this;
     }
 
     /** Writes a geometry in EPSG:4326; a geometry without SRID is taken to be in it. */
-    CopyWriter geometry(Geometry geometry) {
+    public CopyWriter geometry(Geometry geometry) {
         if (geometry.getSRID() != 0 && geometry.getSRID() != WGS84) {
             throw new IllegalArgumentException(
                     "Geometries must be in EPSG:4326 before storing, got EPSG:" + geometry.getSRID());
@@ -73,7 +73,7 @@ final class CopyWriter implements AutoCloseable {
         return this;
     }
 
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         buffer.append('\n');
         firstInRow = true;
         rows++;
@@ -82,7 +82,7 @@ final class CopyWriter implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
@@ -100,7 +100,7 @@ final class CopyWriter implements AutoCloseable {
     }
 
     /** Sends what is buffered and ends the COPY; the caller's transaction decides its fate. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         return copy.endCopy();
     }

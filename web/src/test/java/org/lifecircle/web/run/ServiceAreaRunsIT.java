@@ -13,6 +13,7 @@ import org.lifecircle.datasets.DatasetInfo;
 import org.lifecircle.datasets.ProgressListener;
 import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
+import org.lifecircle.web.RunsClient;
 import org.lifecircle.web.TestDatabase;
 import org.lifecircle.web.demo.DemoLoader;
 import org.lifecircle.web.store.PostgisDatasetLoad;
@@ -33,8 +34,6 @@ import tools.jackson.databind.JsonNode;
         properties = "lifecircle.demo.autoload=none")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceAreaRunsIT {
-    private static final long RUN_TIMEOUT_MILLIS = 180_000;
-
     @LocalServerPort
     int port;
 
@@ -48,12 +47,14 @@ class ServiceAreaRunsIT {
     JdbcTemplate jdbc;
 
     HttpJson http;
+    RunsClient runs;
 
     @BeforeAll
     void loadTown() {
         TestDatabase.requireThrowawayDatabase();
         demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
         http = new HttpJson(port);
+        runs = new RunsClient(http);
     }
 
     @Test
@@ -214,31 +215,11 @@ class ServiceAreaRunsIT {
     }
 
     private long finishedRun(String body) {
-        HttpJson.Answer started = http.post("/api/runs", body);
-        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
-        long id = started.body().get("id").asLong();
-        JsonNode run = awaitFinished(id);
-        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
-        return id;
+        return runs.finishedRun(body);
     }
 
     private JsonNode awaitFinished(long id) {
-        long deadline = System.currentTimeMillis() + RUN_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode run = http.get("/api/runs/" + id).body();
-            String status = run.get("status").asString();
-            if (status.equals("succeeded") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(run.get("progressPercent").asDouble()).isBetween(0.0, 100.0);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + id + " did not finish within " + RUN_TIMEOUT_MILLIS + " ms");
+        return runs.awaitFinished(id);
     }
 
     private double area(long runId, String type, int minutes) {
