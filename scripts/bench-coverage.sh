@@ -11,9 +11,9 @@
 #   BENCH_HEAP    heap of every measuring JVM (default -Xmx4g)
 #   BENCH_QUICK=1 1 warm-up + 1 measured iteration instead of 3 + 5 (for trying the script out;
 #                 the table shows the iteration counts)
-# Run on demand only, never as a CI gate. About 10 minutes for the city on an idle 2-core machine,
-# most of it generating the city once per JMH fork; other work on the machine stretches it and every
-# number.
+# Run on demand only, never as a CI gate. About 5 minutes for the city on a 2-core machine (measured
+# while shared with other work), most of it generating the city once per JMH fork; other work on the
+# machine stretches it and every number.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LIFECIRCLE_ROOT"
@@ -85,6 +85,7 @@ load_sampler=""
   echo "minutes=$(( ($(date +%s) - started + 59) / 60 ))"
   echo "uptimeBefore=${uptime_before# }"
   echo "uptimeAfter=$(uptime | sed 's/^ //')"
+  echo "finished=$(date -u +%Y-%m-%dT%H:%M:%S)"
 } >"$results/machine.properties"
 java -cp "$jar" org.lifecircle.bench.CoverageReport "$results" bench/results/coverage.md "${sizes[@]}"
 log "wrote bench/results/coverage.md in $(( $(date +%s) - started )) s"

@@ -91,7 +91,9 @@ public final class CoverageReport {
                 Locale.ROOT,
                 "Run %s UTC on %s cores (%s min; 1-minute load average during the run: mean %s, max %s; `uptime`"
                         + " before: %s; after: %s); %s; demo cities of DemoCityGenerator seed %d.%n%n",
-                LocalDateTime.now(ZoneOffset.UTC).withNano(0),
+                machine.getProperty(
+                        "finished",
+                        LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString()),
                 machine.getProperty("cores", String.valueOf(Runtime.getRuntime().availableProcessors())),
                 machine.getProperty("minutes", MISSING),
                 machine.getProperty("loadMean", MISSING),
@@ -188,9 +190,7 @@ public final class CoverageReport {
                         + " 900 m",
                 mean(size, "AccessibilityBenchmark.enhancedLuoQi"),
                 mean(size, "AccessibilityBenchmark.plainBinary"),
-                ratio(
-                        score(size, "AccessibilityBenchmark.plainBinary"),
-                        score(size, "AccessibilityBenchmark.enhancedLuoQi")),
+                jmhRatio(size, "AccessibilityBenchmark.plainBinary", "AccessibilityBenchmark.enhancedLuoQi"),
                 10,
                 score(size, "AccessibilityBenchmark.enhancedLuoQi"));
         row(
@@ -200,7 +200,7 @@ public final class CoverageReport {
                         + " greedy + swaps + 8 restarts); peer: plain greedy",
                 mean(size, "SitingBenchmark.lazyGreedy"),
                 mean(size, "SitingBenchmark.plainGreedy"),
-                ratio(score(size, "SitingBenchmark.plainGreedy"), score(size, "SitingBenchmark.lazyGreedy")),
+                jmhRatio(size, "SitingBenchmark.plainGreedy", "SitingBenchmark.lazyGreedy"),
                 30,
                 score(size, "SitingBenchmark.lazyGreedy"));
         rows.add(String.format(
@@ -347,6 +347,25 @@ public final class CoverageReport {
                 : result.path("primaryMetric").path("score").asDouble();
     }
 
+    /**
+     * Peer ÷ ours of two JMH results, marked when their 99.9 % confidence intervals (JMH's score
+     * errors) overlap: the two are then not told apart by this run.
+     */
+    private String jmhRatio(String size, String peerBenchmark, String oursBenchmark) {
+        JsonNode peer = result(size, peerBenchmark);
+        JsonNode ours = result(size, oursBenchmark);
+        String ratio = ratio(score(size, peerBenchmark), score(size, oursBenchmark));
+        if (peer == null || ours == null) {
+            return ratio;
+        }
+        double peerError = peer.path("primaryMetric").path("scoreError").asDouble(Double.NaN);
+        double oursError = ours.path("primaryMetric").path("scoreError").asDouble(Double.NaN);
+        double gap = Math.abs(score(size, peerBenchmark) - score(size, oursBenchmark));
+        return Double.isFinite(peerError) && Double.isFinite(oursError) && gap <= peerError + oursError
+                ? ratio + " (within noise)"
+                : ratio;
+    }
+
     private String mean(String size, String benchmark) {
         JsonNode result = result(size, benchmark);
         if (result == null) {
@@ -406,11 +425,14 @@ public final class CoverageReport {
                         + " into a graph on every call as pgRouting's documented form does.",
                 "- E2SFCA vs 2SFCA: one bounded search per kindergarten either way; the decay only changes each"
                         + " pair's weight, so a ratio near 1 is the expected answer, not a speed-up.",
-                "- Siting: candidates are the " + SitingBenchmark.CANDIDATE_COUNT + " most populous cells of the"
+                "- Siting: candidates are the " + String.format(Locale.ROOT, "%,d", SitingBenchmark.CANDIDATE_COUNT)
+                        + " most populous cells of the"
                         + " kindergarten coverage gaps (GapAreas of the coverage above, computed in the setup);"
                         + " SitingOptions.of(300 m, 10): lazy greedy, up to 100 swap passes, 8 restarts, 10 s swap"
                         + " budget. The plain greedy recomputes every gain every round and picks the same sites; the"
                         + " two differ only in the greedy phase.",
+                "- ± is JMH's 99.9 % confidence half-width over the measured iterations; a ratio marked \"within"
+                        + " noise\" has overlapping intervals, so this run does not tell the two apart.",
                 "- The split rows are single calls timed with System.nanoTime (median of 3 after one untimed call)"
                         + " in a separate JVM; they explain the JMH numbers, not replace them.",
                 "");
