@@ -15,27 +15,8 @@ ensure_postgis_packages
 ensure_packages apache2-utils cgi-mapserver lighttpd
 ./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true package
 
-bench_dir=$(mktemp -d /tmp/lifecircle-bench-ogc.XXXXXX)
-chmod 755 "$bench_dir"
-service_pid=""
-cleanup() {
-  [ -z "$service_pid" ] || kill "$service_pid" 2>/dev/null || true
-  LIFECIRCLE_RUN_DIR="$bench_dir" scripts/ogc.sh stop >/dev/null 2>&1 || true
-  LIFECIRCLE_RUN_DIR="$bench_dir" scripts/db.sh stop >/dev/null 2>&1 || true
-  rm -rf "$bench_dir"
-}
-trap cleanup EXIT INT TERM
-export LIFECIRCLE_RUN_DIR="$bench_dir"
-export SPRING_DATASOURCE_URL=$(LIFECIRCLE_DB_PORT=55732 scripts/db.sh start | tail -n 1)
-export SPRING_DATASOURCE_USERNAME=lifecircle SPRING_DATASOURCE_PASSWORD=lifecircle
-export LIFECIRCLE_OGC_MAPSERVERURL=$(LIFECIRCLE_OGC_PORT=55780 scripts/ogc.sh start | tail -n 1)
-export LIFECIRCLE_OGC_DIRECTORY="$bench_dir/ogc"
-cp web/target/lifecircle.jar "$bench_dir/lifecircle.jar"
-java -Xmx2g -jar "$bench_dir/lifecircle.jar" demo --size="$size" --replace | tail -n 2 >&2
-port=$(free_port 18080)
-java -Xmx2g -jar "$bench_dir/lifecircle.jar" --server.port="$port" --lifecircle.demo.autoload=none >"$bench_dir/service.log" 2>&1 &
-service_pid=$!
-for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1; done
+bench_stack_start 55732 55780 "$size"
+port=$bench_port
 
 # A z15-sized box (about 1.2 km) at the city's centre, in Web Mercator, and its z15 tile.
 read -r cx cy < <(scripts/db.sh psql -tA -F' ' -c \

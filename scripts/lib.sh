@@ -65,3 +65,38 @@ free_port() {
   done
   die "no free port between $1 and $limit"
 }
+
+# Starts a private benchmark stack in a fresh folder: PostGIS on $1, MapServer on $2, the demo city
+# of size $3 loaded, and the service on a free port from 18080. Sets bench_dir, bench_port and
+# bench_service_pid, exports the service's connection settings, and stops everything on exit.
+# The caller has built web/target/lifecircle.jar.
+bench_stack_start() {
+  local db_port=$1 ogc_port=$2 size=$3
+  bench_dir=$(mktemp -d /tmp/lifecircle-bench.XXXXXX)
+  chmod 755 "$bench_dir"
+  bench_service_pid=""
+  trap bench_stack_stop EXIT INT TERM
+  export LIFECIRCLE_RUN_DIR="$bench_dir"
+  SPRING_DATASOURCE_URL=$(LIFECIRCLE_DB_PORT=$db_port "$LIFECIRCLE_ROOT/scripts/db.sh" start | tail -n 1)
+  export SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME=lifecircle SPRING_DATASOURCE_PASSWORD=lifecircle
+  LIFECIRCLE_OGC_MAPSERVERURL=$(LIFECIRCLE_OGC_PORT=$ogc_port "$LIFECIRCLE_ROOT/scripts/ogc.sh" start | tail -n 1)
+  export LIFECIRCLE_OGC_MAPSERVERURL LIFECIRCLE_OGC_DIRECTORY="$bench_dir/ogc"
+  cp "$LIFECIRCLE_ROOT/web/target/lifecircle.jar" "$bench_dir/lifecircle.jar"
+  java -Xmx2g -jar "$bench_dir/lifecircle.jar" demo --size="$size" --replace | tail -n 2 >&2
+  bench_port=$(free_port 18080)
+  java -Xmx2g -jar "$bench_dir/lifecircle.jar" --server.port="$bench_port" --lifecircle.demo.autoload=none \
+    >"$bench_dir/service.log" 2>&1 &
+  bench_service_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$bench_port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  die "the service did not become ready; see $bench_dir/service.log"
+}
+
+bench_stack_stop() {
+  [ -z "${bench_service_pid:-}" ] || kill "$bench_service_pid" 2>/dev/null || true
+  LIFECIRCLE_RUN_DIR="$bench_dir" "$LIFECIRCLE_ROOT/scripts/ogc.sh" stop >/dev/null 2>&1 || true
+  LIFECIRCLE_RUN_DIR="$bench_dir" "$LIFECIRCLE_ROOT/scripts/db.sh" stop >/dev/null 2>&1 || true
+  rm -rf "$bench_dir"
+}
