@@ -1,10 +1,8 @@
 // The analysis panel: choose types, minutes and mode, start a service-area run, follow its progress.
-import { getJson, postJson } from './api.js';
+import { getJson, postJson, followRun } from './api.js';
 import { t, formatNumber, typeName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { typeColour } from './styles.js';
-
-const POLL_MILLIS = 500;
 
 export class AnalysisPanel {
   constructor(layers, types) {
@@ -53,7 +51,7 @@ export class AnalysisPanel {
       this.say(`#${run.id} ${t('analysis.running')}`);
       this.progress.hidden = false;
       this.progress.value = 0;
-      const finished = await this.follow(run.id);
+      const finished = await followRun(run.id, (percent) => { this.progress.value = percent; });
       if (finished.status === 'succeeded') {
         const count = await this.layers.showServiceAreas(finished);
         this.say(`#${finished.id} ${t('analysis.done')} · ${formatNumber(count)} · ${formatNumber(finished.timingsMillis.total / 1000, 1)} s`);
@@ -69,17 +67,9 @@ export class AnalysisPanel {
     }
   }
 
-  async follow(id) {
-    for (;;) {
-      const run = await getJson(`/api/runs/${id}`);
-      this.progress.value = run.progressPercent;
-      if (run.status === 'succeeded' || run.status === 'failed') return run;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
-    }
-  }
-
   async refreshRuns() {
-    const runs = await getJson('/api/runs');
+    // Only service-area runs: other kinds (coverage, siting) have their own panel and no service areas.
+    const runs = (await getJson('/api/runs')).filter((run) => run.kind === 'service-areas');
     this.runList.innerHTML = runs.slice(0, 8).map((run) => {
       const types = Object.keys(run.parameters.minutesByType ?? {}).map((c) => this.layers.typeLabel(c)).join('、');
       const shown = this.layers.serviceAreas.has(run.id);

@@ -22,3 +22,15 @@ async function parse(response) {
   }
   return body;
 }
+
+const POLL_MILLIS = 500;
+
+/** Polls a run until it has succeeded or failed, reporting its percent done on the way. */
+export async function followRun(id, onProgress = () => {}) {
+  for (;;) {
+    const run = await getJson(`/api/runs/${id}`);
+    onProgress(run.progressPercent ?? 0, run);
+    if (run.status === 'succeeded' || run.status === 'failed') return run;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
+  }
+}

@@ -6,6 +6,9 @@ import { usePalette } from './styles.js';
 import { CommunityTable } from './table.js';
 import { HouseholdsChart } from './chart.js';
 import { AnalysisPanel } from './analysis.js';
+import { CoveragePanel } from './coverage.js';
+import { WhatIfMode } from './whatif.js';
+import { SitingPanel } from './siting.js';
 
 
 async function main() {
@@ -29,15 +32,20 @@ async function main() {
 
   const layers = new MapLayers(map, config, types);
   const chart = new HouseholdsChart(document.getElementById('households-chart'), config);
-  const table = new CommunityTable(document.getElementById('community-table'), (code) => {
+  const selectCommunity = (code) => {
     layers.communities.eachLayer((layer) => {
       if (layer.feature.properties.code === code) {
         map.fitBounds(layer.getBounds(), { maxZoom: 16 });
         layer.openPopup();
       }
     });
-  });
+  };
+  const table = new CommunityTable(document.getElementById('community-table'), selectCommunity);
   const panel = new AnalysisPanel(layers, types);
+  const coverage = new CoveragePanel(map, layers, types, selectCommunity);
+  const whatIf = new WhatIfMode(map, layers, coverage);
+  const siting = new SitingPanel(map, layers, coverage);
+  coverage.onChange(() => { whatIf.renderText(); siting.typeChanged(); });
 
   const [communities] = await Promise.all([layers.loadCommunities(), layers.loadFacilities(), layers.loadBarriers()]);
   layers.barriers.addTo(map);
@@ -54,11 +62,15 @@ async function main() {
     table.setRows(communities);
     chart.render(communities);
     panel.renderTypes();
+    coverage.renderText();
+    whatIf.renderText();
+    siting.renderText();
     layers.renderLegend();
     layers.facilities.eachLayer((m) => m.setIcon(layers.facilityIcon(m.feature.properties.type)));
   };
   renderText();
   panel.refreshRuns();
+  await coverage.refreshRuns();
 
   document.getElementById('layer-communities').addEventListener('change', (e) => layers.toggle(layers.communities, e.target.checked));
   document.getElementById('layer-facilities').addEventListener('change', (e) => layers.toggle(layers.facilities, e.target.checked));
@@ -70,6 +82,8 @@ async function main() {
     await loadLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
     renderText();
   });
+  // The map object for the browser console and the browser tests (pixel ↔ coordinate).
+  window.lifecircleMap = map;
   document.body.dataset.ready = 'true';
 }
 

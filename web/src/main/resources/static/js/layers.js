@@ -10,12 +10,25 @@ export class MapLayers {
     this.map = map;
     this.config = config;
     this.types = types;
+    // Set by the coverage panel: {title, classes: [{colour, label}], colour(properties)}; null colours by households.
+    this.choropleth = null;
+    // Extra parts of the community popup and of the legend, added by other panels.
+    this.popupSections = [];
+    this.legendSections = [];
     this.communities = L.geoJSON(null, {
       style: (f) => ({
-        color: '#334e68', weight: 1.2, fillOpacity: 0.55,
-        fillColor: householdColour(f.properties.households, config),
+        color: '#334e68', weight: 1.2, fillOpacity: this.choropleth ? 0.7 : 0.55,
+        fillColor: this.choropleth ? this.choropleth.colour(f.properties) : householdColour(f.properties.households, config),
+        // Lets tests and stylesheets find a community's shape; applied once, when the path is made.
+        className: `community community-${String(f.properties.code).replace(/\W/g, '_')}`,
       }),
-      onEachFeature: (f, layer) => layer.bindPopup(() => this.communityPopup(f.properties)),
+      onEachFeature: (f, layer) => {
+        // Content made at each opening, not as a content function: Leaflet calls such a function again
+        // on every update, and the sections update the popup when their data arrive.
+        layer.bindPopup('…', { minWidth: 360, maxWidth: 460, maxHeight: 400 });
+        layer.on('popupopen', (e) => e.popup.setContent(
+          this.communityPopupElement(f.properties, () => { if (e.popup.isOpen()) e.popup.update(); })));
+      },
     });
     this.facilities = L.geoJSON(null, {
       pointToLayer: (f, latlng) => L.marker(latlng, {
@@ -132,6 +145,13 @@ export class MapLayers {
     return collection.features.length;
   }
 
+  /** Colours the communities by {@code choropleth.colour(properties)}, or by households when null. */
+  setChoropleth(choropleth) {
+    this.choropleth = choropleth;
+    this.communities.resetStyle();
+    this.renderLegend();
+  }
+
   removeServiceAreas(runId) {
     const existing = this.serviceAreas.get(runId);
     if (existing) {
@@ -155,6 +175,14 @@ export class MapLayers {
     });
   }
 
+  /** The community popup: its record, then what other panels add (each may fill its part later). */
+  communityPopupElement(p, update) {
+    const element = document.createElement('div');
+    element.innerHTML = this.communityPopup(p);
+    for (const section of this.popupSections) section(p, element.firstElementChild, update);
+    return element.firstElementChild;
+  }
+
   communityPopup(p) {
     const rows = [
       [t('popup.code'), p.code],
@@ -167,8 +195,11 @@ export class MapLayers {
       [t('popup.serviceArea'), p.service_area_m2 == null ? '–' : `${formatNumber(p.service_area_m2)} ${t('unit.m2')}`],
       [t('popup.staff'), p.staff_count ?? '–'],
     ];
-    return `<div class="popup"><h3>${escapeHtml(p.name)}</h3><table>${rows
-      .map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(String(v))}</td></tr>`).join('')}</table></div>`;
+    // Two facts a line: the record stays short above the standards checks.
+    const lines = [];
+    for (let i = 0; i < rows.length; i += 2) lines.push(rows.slice(i, i + 2));
+    return `<div class="popup"><h3>${escapeHtml(p.name)}</h3><table class="record">${lines
+      .map((pair) => `<tr>${pair.map(([k, v]) => `<td>${escapeHtml(k)}</td><td>${escapeHtml(String(v))}</td>`).join('')}</tr>`).join('')}</table></div>`;
   }
 
   facilityPopup(p) {
@@ -179,7 +210,10 @@ export class MapLayers {
   renderLegend() {
     if (!this.legendElement) return;
     const parts = [];
-    if (this.map.hasLayer(this.communities)) {
+    if (this.map.hasLayer(this.communities) && this.choropleth) {
+      parts.push(`<h4>${escapeHtml(this.choropleth.title)}</h4>`
+        + this.choropleth.classes.map((k) => `<div class="legend-class" data-from="${k.from}" data-to="${k.to}" data-colour="${k.colour}"><span class="swatch" style="background:${k.colour}"></span>${escapeHtml(k.label)}</div>`).join(''));
+    } else if (this.map.hasLayer(this.communities)) {
       const c = this.config;
       const classes = householdClasses(c);
       const labels = [
@@ -191,6 +225,7 @@ export class MapLayers {
       parts.push(`<h4>${t('legend.households')}</h4>`
         + classes.map((k, i) => `<div><span class="swatch" style="background:${k.colour}"></span>${labels[i]}</div>`).join(''));
     }
+    for (const section of this.legendSections) parts.push(section());
     if (this.map.hasLayer(this.barriers)) {
       parts.push(`<h4>${t('legend.barriers')}</h4>`
         + `<div><span class="swatch" style="background:#9fd3f5;border-color:#4098d7"></span>${t('legend.river')}</div>`

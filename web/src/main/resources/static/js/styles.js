@@ -32,3 +32,36 @@ export function cellClasses() {
 export function cellColour(households) {
   return cellClasses().find((c) => households < c.upTo).colour;
 }
+
+/*
+ * Share of households covered, a sequential palette (ColorBrewer YlGnBu, colour-blind safe): pale
+ * where few households are within reach, dark where most are. The breaks are display classes; the
+ * standard's minimum share, read from the run's checks, is always one of them, so "meets the
+ * standard" is exactly the darkest class.
+ */
+const COVERAGE_COLOURS = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
+const COVERAGE_BREAKS_PERCENT = [20, 40, 60, 80];
+
+/** Classes {from, to, colour} over 0–100 %, the last one starting at the standard's minimum. */
+export function coverageClasses(standardPercent) {
+  const breaks = [...new Set([...COVERAGE_BREAKS_PERCENT.filter((b) => !(b >= standardPercent)), standardPercent])]
+    .filter((b) => b > 0 && b < 100)
+    .sort((a, b) => a - b);
+  const last = COVERAGE_COLOURS.length - 1;
+  // Spread over the whole ramp, so the palest and the darkest colour are always used.
+  return [...breaks, 100].map((to, i) => ({
+    from: i === 0 ? 0 : breaks[i - 1],
+    to,
+    colour: COVERAGE_COLOURS[Math.round((i * last) / breaks.length)],
+  }));
+}
+
+export function coverageColour(percent, classes) {
+  return (classes.find((c) => percent < c.to) ?? classes[classes.length - 1]).colour;
+}
+
+/** Gap areas: warm hatching (the pattern is in index.html) over the cool coverage palette. */
+export const GAP_STYLE = { color: '#9b1c1c', weight: 1.5, fillColor: 'url(#gap-hatch)', fillOpacity: 1 };
+export const GAP_SWATCH = 'repeating-linear-gradient(135deg, #c2410c 0 2px, rgba(240, 100, 60, .2) 2px 5px)';
+/** Suggested sites: numbered squares, unlike the round facility symbols. */
+export const SITE_COLOUR = '#b0126b';

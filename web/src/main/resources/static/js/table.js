@@ -1,8 +1,8 @@
-// The per-community table: sortable by any column (click or Enter), downloadable as CSV for Excel.
+// Per-community tables: sortable by any column (click or Enter); the register one downloadable as CSV for Excel.
 import { t, formatNumber } from './i18n.js';
 import { escapeHtml } from './layers.js';
 
-const COLUMNS = [
+export const COMMUNITY_COLUMNS = [
   { key: 'name', label: 'table.name' },
   { key: 'subdistrict_name', label: 'table.subdistrict' },
   { key: 'households', label: 'table.households', numeric: true },
@@ -14,22 +14,35 @@ const COLUMNS = [
 ];
 
 export class CommunityTable {
-  constructor(table, onSelect) {
+  /**
+   * @param columns {key, label, numeric, digits, text(value), html(value, row)}
+   * @param rowClass the class of a row's tr
+   */
+  constructor(table, onSelect, {
+    columns = COMMUNITY_COLUMNS, sortKey = 'households', descending = true, rowClass = (r) => `status-${r.households_status}`,
+  } = {}) {
     this.table = table;
     this.onSelect = onSelect;
+    this.columns = columns;
+    this.rowClass = rowClass;
     this.rows = [];
-    this.sortKey = 'households';
-    this.descending = true;
+    this.sortKey = sortKey;
+    this.descending = descending;
   }
 
   setRows(features) {
-    this.rows = features.map((f) => f.properties);
+    this.setPlainRows(features.map((f) => f.properties));
+  }
+
+  /** Rows as plain objects holding the columns' keys and {@code code}. */
+  setPlainRows(rows) {
+    this.rows = rows;
     this.render();
   }
 
   render() {
     const head = this.table.tHead;
-    head.innerHTML = `<tr>${COLUMNS.map((c) => {
+    head.innerHTML = `<tr>${this.columns.map((c) => {
       const sort = c.key === this.sortKey ? (this.descending ? 'descending' : 'ascending') : 'none';
       return `<th scope="col" tabindex="0" data-key="${c.key}" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}">${escapeHtml(t(c.label))}</th>`;
     }).join('')}</tr>`;
@@ -40,10 +53,11 @@ export class CommunityTable {
     });
     const sorted = [...this.rows].sort((a, b) => compare(a[this.sortKey], b[this.sortKey]) * (this.descending ? -1 : 1));
     const body = this.table.tBodies[0];
-    body.innerHTML = sorted.map((r) => `<tr class="status-${r.households_status}" data-code="${escapeHtml(r.code)}" tabindex="0">${COLUMNS.map((c) => {
+    body.innerHTML = sorted.map((r) => `<tr class="${escapeHtml(this.rowClass(r))}" data-code="${escapeHtml(r.code)}" tabindex="0">${this.columns.map((c) => {
       const value = r[c.key];
       const text = c.text ? c.text(value) : c.numeric ? formatNumber(value, c.digits ?? 0) : value ?? '–';
-      return `<td class="${c.numeric ? 'num' : ''}">${escapeHtml(String(text))}</td>`;
+      const data = c.numeric && value !== null && value !== undefined ? ` data-value="${value}"` : '';
+      return `<td class="${c.numeric ? 'num' : ''}" data-key="${c.key}"${data}>${c.html ? c.html(value, r) : escapeHtml(String(text))}</td>`;
     }).join('')}</tr>`).join('');
     body.querySelectorAll('tr').forEach((tr) => {
       const select = () => this.onSelect(tr.dataset.code);
@@ -54,16 +68,16 @@ export class CommunityTable {
 
   sortBy(key) {
     if (key === this.sortKey) this.descending = !this.descending;
-    else { this.sortKey = key; this.descending = COLUMNS.find((c) => c.key === key).numeric === true; }
+    else { this.sortKey = key; this.descending = this.columns.find((c) => c.key === key).numeric === true; }
     this.render();
   }
 
   /** UTF-8 with a byte-order mark, so Excel opens the Chinese names correctly. */
   downloadCsv() {
-    const header = COLUMNS.map((c) => t(c.label));
+    const header = this.columns.map((c) => t(c.label));
     const lines = [['code', ...header].map(csvCell).join(',')];
     for (const r of this.rows) {
-      lines.push([r.code, ...COLUMNS.map((c) => (c.text ? c.text(r[c.key]) : r[c.key]))].map(csvCell).join(','));
+      lines.push([r.code, ...this.columns.map((c) => (c.text ? c.text(r[c.key]) : r[c.key]))].map(csvCell).join(','));
     }
     const blob = new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
@@ -84,4 +98,15 @@ function compare(a, b) {
 function csvCell(value) {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The tabs above the tables: one pane shown at a time. */
+export function showTab(tabId) {
+  document.querySelectorAll('.tabs [role=tab]').forEach((tab) => {
+    const selected = tab.id === tabId;
+    tab.setAttribute('aria-selected', String(selected));
+    document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
+  });
+  document.getElementById('download-csv').hidden = tabId !== 'tab-communities';
+  document.getElementById('coverage-csv').hidden = tabId !== 'tab-coverage';
 }
