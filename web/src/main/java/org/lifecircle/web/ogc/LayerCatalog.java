@@ -36,14 +36,6 @@ class LayerCatalog {
                     + " rail_crossing::integer AS rail_crossing, geom FROM road_edge";
     private static final String RIVERS = "SELECT id, name, geom FROM barrier WHERE kind = 'river'";
     private static final String RAIL = "SELECT id, name, geom FROM barrier WHERE kind = 'rail'";
-    /** {@code %run%} is MapServer's runtime substitution, validated as digits; 0 means the latest run. */
-    private static final String SERVICE_AREAS = """
-            SELECT s.id, s.run_id, s.type_code, t.name_zh AS type_name_zh, t.name_en AS type_name_en,
-                   s.minutes, s.mode, s.limit_m, s.area_m2, s.geom
-            FROM service_area s JOIN facility_type t ON t.code = s.type_code
-            WHERE s.scope = 'type' AND s.run_id = CASE WHEN %run% = 0 THEN (
-                SELECT MAX(id) FROM analysis_run WHERE kind = 'service-areas' AND status = 'succeeded')
-                ELSE %run% END""";
 
     private final List<OgcLayer> layers;
 
@@ -68,8 +60,7 @@ class LayerCatalog {
                 "point",
                 FACILITIES,
                 List.of("type_code", "type_name_zh", "type_name_en", "name", "floor_area_m2", "capacity", "source"),
-                facilityClasses(catalog),
-                false));
+                facilityClasses(catalog)));
         catalog.facilityTypes().forEach((code, type) -> list.add(facilitiesOfType(code, type)));
         list.add(populationCells());
         list.add(new OgcLayer(
@@ -84,8 +75,7 @@ class LayerCatalog {
                 List.of("source", "target", "length_m", "road_class", "arterial", "bridge", "rail_crossing"),
                 List.of(
                         new OgcClass("主干路", "arterial", "([arterial] = 1)", null, Palette.ARTERIAL, 2.5, 0, 100),
-                        new OgcClass("街巷与步道", "street or path", null, null, Palette.STREET, 1, 0, 100)),
-                false));
+                        new OgcClass("街巷与步道", "street or path", null, null, Palette.STREET, 1, 0, 100))));
         list.add(new OgcLayer(
                 "rivers",
                 "河流水面",
@@ -96,8 +86,7 @@ class LayerCatalog {
                 "multipolygon",
                 RIVERS,
                 List.of("name"),
-                List.of(new OgcClass("河流", "river", null, Palette.RIVER_FILL, Palette.RIVER_OUTLINE, 1, 0, 100)),
-                false));
+                List.of(new OgcClass("河流", "river", null, Palette.RIVER_FILL, Palette.RIVER_OUTLINE, 1, 0, 100))));
         list.add(new OgcLayer(
                 "rail",
                 "铁路",
@@ -108,9 +97,8 @@ class LayerCatalog {
                 "line",
                 RAIL,
                 List.of("name"),
-                List.of(new OgcClass("铁路", "rail", null, null, Palette.RAIL, 3, 0, 100)),
-                false));
-        list.add(serviceAreas(catalog));
+                List.of(new OgcClass("铁路", "rail", null, null, Palette.RAIL, 3, 0, 100))));
+        list.addAll(ResultLayers.all(catalog));
         return List.copyOf(list);
     }
 
@@ -178,8 +166,7 @@ class LayerCatalog {
                                 Palette.COMMUNITY_OUTLINE,
                                 1,
                                 0,
-                                80)),
-                false);
+                                80)));
     }
 
     private static List<OgcClass> facilityClasses(StandardsCatalog catalog) {
@@ -210,8 +197,7 @@ class LayerCatalog {
                 FACILITIES + " WHERE f.type_code = '" + code + "'",
                 List.of("type_code", "type_name_zh", "type_name_en", "name", "floor_area_m2", "capacity", "source"),
                 List.of(new OgcClass(
-                        type.nameZh(), type.nameEn(), null, Palette.facilityType(code), "#ffffff", 1, 10, 100)),
-                false);
+                        type.nameZh(), type.nameEn(), null, Palette.facilityType(code), "#ffffff", 1, 10, 100)));
     }
 
     private static OgcLayer populationCells() {
@@ -235,33 +221,6 @@ class LayerCatalog {
                 "polygon",
                 CELLS,
                 List.of("population", "households", "elderly", "children", "source"),
-                classes,
-                false);
-    }
-
-    private static OgcLayer serviceAreas(StandardsCatalog catalog) {
-        List<OgcClass> classes = new ArrayList<>();
-        catalog.facilityTypes()
-                .forEach((code, type) -> classes.add(new OgcClass(
-                        type.nameZh() + "服务范围",
-                        type.nameEn() + " service area",
-                        "(\"[type_code]\" = \"" + code + "\")",
-                        Palette.facilityType(code),
-                        Palette.facilityType(code),
-                        1,
-                        0,
-                        25)));
-        return new OgcLayer(
-                "service_areas",
-                "服务范围",
-                "Service areas",
-                "服务范围分析结果（按设施类型合并）；参数 run=<编号> 选择一次分析，默认最近一次",
-                "Service-area results dissolved per facility type; run=<id> picks a run, the latest by default",
-                "POLYGON",
-                "multipolygon",
-                SERVICE_AREAS,
-                List.of("run_id", "type_code", "type_name_zh", "type_name_en", "minutes", "mode", "limit_m", "area_m2"),
-                classes,
-                true);
+                classes);
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.lifecircle.core.crs.Srid;
 import org.lifecircle.web.ogc.OgcLayer.OgcClass;
+import org.lifecircle.web.ogc.OgcLayer.Substitution;
 
 /**
  * Writes the MapServer mapfile for the layer catalog: WMS 1.3, WFS 2.0 and OGC API Features in
@@ -120,6 +121,18 @@ final class MapfileWriter {
                     FILLED TRUE
                     POINTS 1 1 END
                   END
+                  SYMBOL
+                    NAME "square"
+                    TYPE VECTOR
+                    FILLED TRUE
+                    POINTS 0 0 0 1 1 1 1 0 0 0 END
+                  END
+                  SYMBOL
+                    NAME "diamond"
+                    TYPE VECTOR
+                    FILLED TRUE
+                    POINTS 0 0.5 0.5 1 1 0.5 0.5 0 0 0.5 END
+                  END
                 """.formatted(extent, PUBLIC_URL_MARKER, PUBLIC_URL_MARKER, srs));
         for (OgcLayer layer : layers) {
             map.append(layer(layer, connection, extent));
@@ -143,8 +156,26 @@ final class MapfileWriter {
                 .append(") AS q USING UNIQUE id USING SRID=4326\"\n");
         out.append("    EXTENT ").append(extent).append('\n');
         out.append("    PROJECTION\n      \"init=epsg:4326\"\n    END\n");
-        if (layer.runParameter()) {
-            out.append("    VALIDATION\n      \"run\" \"^[0-9]{1,18}$\"\n      \"default_run\" \"0\"\n    END\n");
+        if (!layer.substitutions().isEmpty()) {
+            // MapServer 8 runtime substitution: every %name% needs a pattern; default_name applies
+            // when the request has no such parameter (mapfile reference, "Run-time Substitution").
+            out.append("    VALIDATION\n");
+            for (Substitution s : layer.substitutions()) {
+                out.append("      \"")
+                        .append(s.name())
+                        .append("\" \"")
+                        .append(quote(s.pattern()))
+                        .append("\"\n");
+                out.append("      \"default_")
+                        .append(s.name())
+                        .append("\" \"")
+                        .append(quote(s.defaultValue()))
+                        .append("\"\n");
+            }
+            out.append("    END\n");
+        }
+        if (layer.labelItem() != null) {
+            out.append("    LABELITEM \"").append(layer.labelItem()).append("\"\n");
         }
         out.append("    METADATA\n");
         metadata(out, "ows_title", layer.titleZh() + " / " + layer.titleEn());
@@ -161,13 +192,13 @@ final class MapfileWriter {
         metadata(out, "oga_include_items", "all");
         out.append("    END\n");
         for (OgcClass c : layer.classes()) {
-            out.append(drawingClass(c, layer.type()));
+            out.append(drawingClass(c, layer.type(), layer.labelItem() != null));
         }
         out.append("  END\n");
         return out.toString();
     }
 
-    private static String drawingClass(OgcClass c, String type) {
+    private static String drawingClass(OgcClass c, String type, boolean labelled) {
         StringBuilder out = new StringBuilder("    CLASS\n");
         out.append("      NAME \"")
                 .append(quote(c.nameZh() + " / " + c.nameEn()))
@@ -178,7 +209,9 @@ final class MapfileWriter {
         out.append("      STYLE\n");
         switch (type) {
             case "POINT" -> {
-                out.append("        SYMBOL \"circle\"\n        SIZE ")
+                out.append("        SYMBOL \"")
+                        .append(c.symbol())
+                        .append("\"\n        SIZE ")
                         .append(c.symbolSize())
                         .append('\n');
                 out.append("        COLOR ").append(rgb(c.fillRgb())).append('\n');
@@ -202,7 +235,24 @@ final class MapfileWriter {
             }
         }
         out.append("        OPACITY ").append(c.opacityPercent()).append('\n');
-        out.append("      END\n    END\n");
+        out.append("      END\n");
+        if (labelled) {
+            // A halo keeps the label legible over any fill; labels may collide and then drop out.
+            out.append("""
+                          LABEL
+                            TYPE TRUETYPE
+                            FONT "noto"
+                            SIZE 8
+                            COLOR 31 41 51
+                            OUTLINECOLOR 255 255 255
+                            OUTLINEWIDTH 2
+                            POSITION AUTO
+                            OFFSET 0 -2
+                            PARTIALS FALSE
+                          END
+                    """);
+        }
+        out.append("    END\n");
         return out.toString();
     }
 

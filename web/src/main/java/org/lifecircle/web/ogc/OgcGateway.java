@@ -28,8 +28,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * and OGC API Features ({@code /ogc/api/…}) unchanged except for the map name, and answers itself
  * where MapServer would answer badly: a request without SERVICE gets an OWS exception (MapServer
  * would answer an HTML page with build details), an image request that comes back as XML is tried
- * once more (a worker's first request after a database restart fails that way), and MapServer's
- * HTML error pages become OWS exceptions. The marker host in capabilities becomes the public URL
+ * once more (a worker's first request after a database restart fails that way), a runtime
+ * substitution value that fails its layer's validation is refused (MapServer would quietly use the
+ * default instead, see {@link SubstitutionGuard}), and MapServer's HTML error pages become OWS
+ * exceptions. The marker host in capabilities becomes the public URL
  * the client used.
  */
 @RestController
@@ -37,14 +39,18 @@ class OgcGateway {
     private static final Logger LOG = LoggerFactory.getLogger(OgcGateway.class);
     private static final String MAP_NAME = "lifecircle";
     private static final List<String> IMAGE_REQUESTS = List.of("getmap", "getlegendgraphic");
+    private static final java.util.regex.Pattern COLLECTION =
+            java.util.regex.Pattern.compile("^/collections/([a-z][a-z0-9_]*)");
     private static final java.util.regex.Pattern BUILD_COMMENT =
             java.util.regex.Pattern.compile("<!-- MapServer version [^>]*-->\\s*");
 
     private final OgcProperties properties;
+    private final SubstitutionGuard guard;
     private final HttpClient client;
 
-    OgcGateway(OgcProperties properties) {
+    OgcGateway(OgcProperties properties, LayerCatalog catalog) {
         this.properties = properties;
+        this.guard = new SubstitutionGuard(catalog.layers());
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
@@ -58,20 +64,30 @@ class OgcGateway {
         if (!properties.enabled()) {
             return notRunning();
         }
+        boolean isPost = "POST".equals(request.getMethod());
         List<String[]> parameters;
+        List<String[]> substituted;
         try {
             parameters = queryParameters(request.getQueryString());
+            substituted = new ArrayList<>(parameters);
+            if (isPost && body != null && isForm(request.getContentType())) {
+                // MapServer reads a form-encoded POST body as parameters, runtime substitutions included.
+                substituted.addAll(queryParameters(new String(body, StandardCharsets.UTF_8)));
+            }
         } catch (IllegalArgumentException e) {
             return OwsException.report(
                     HttpStatus.BAD_REQUEST, "InvalidParameterValue", null, "Malformed query string: " + e.getMessage());
         }
-        boolean isPost = "POST".equals(request.getMethod());
         if (!isPost && value(parameters, "service") == null) {
             return OwsException.report(
                     HttpStatus.BAD_REQUEST,
                     "MissingParameterValue",
                     "service",
                     "SERVICE is required: WMS or WFS (OGC API Features lives under /ogc/api)");
+        }
+        ResponseEntity<byte[]> refused = refuse(guard.check(substituted, null));
+        if (refused != null) {
+            return refused;
         }
         StringBuilder query = new StringBuilder("map=").append(MAP_NAME);
         for (String[] parameter : parameters) {
@@ -92,6 +108,22 @@ class OgcGateway {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length() + "/ogc/api".length());
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        java.util.regex.Matcher collection = COLLECTION.matcher(path);
+        SubstitutionGuard.Refusal refusal;
+        try {
+            refusal = guard.check(
+                    queryParameters(request.getQueryString()), collection.find() ? collection.group(1) : null);
+        } catch (IllegalArgumentException e) {
+            refusal = new SubstitutionGuard.Refusal(null, "Malformed query string: " + e.getMessage());
+        }
+        if (refusal != null) {
+            // OGC API Features answers errors as JSON {code, description} (OGC 17-069r4, 7.5.1), as MapServer does.
+            String json =
+                    "{\"code\":\"InvalidParameterValue\",\"description\":\"" + jsonEscape(refusal.message()) + "\"}";
+            return ResponseEntity.badRequest()
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(json.getBytes(StandardCharsets.UTF_8));
+        }
         URI target = URI.create(properties.mapserverUrl() + "/" + MAP_NAME + "/ogcapi" + path + query);
         return forward(request, target, null, false);
     }
@@ -165,6 +197,36 @@ class OgcGateway {
                 .replace("MapServer Message", "");
         text = text.replaceAll("\\s+", " ").trim();
         return text.isEmpty() ? "The request could not be answered" : text;
+    }
+
+    private static ResponseEntity<byte[]> refuse(SubstitutionGuard.Refusal refusal) {
+        return refusal == null
+                ? null
+                : OwsException.report(
+                        HttpStatus.BAD_REQUEST, "InvalidParameterValue", refusal.parameter(), refusal.message());
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static ResponseEntity<byte[]> notRunning() {

@@ -33,6 +33,44 @@ public final class Palette {
 
     public static final int[] CELL_HOUSEHOLD_BREAKS = {20, 50, 100};
 
+    /**
+     * Share of households covered, ColorBrewer YlGnBu (sequential, colour-blind safe) as on the web
+     * map: pale where few households are within reach, darkest where the standard's share is met.
+     */
+    public static final String[] COVERAGE_RAMP = {
+        "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"
+    };
+
+    /** Display breaks of the covered share below the standard's minimum share, in percent. */
+    public static final int[] COVERAGE_BREAKS_PERCENT = {50, 80};
+
+    /** Communities without households: nobody to cover. */
+    public static final String COVERAGE_NO_HOUSEHOLDS = "#e4e7eb";
+
+    /** Gap areas by households, few to many (ColorBrewer OrRd), with the web map's gap outline. */
+    public static final String[] GAP_HOUSEHOLDS = {"#fdcc8a", "#fc8d59", "#d7301f"};
+
+    public static final int[] GAP_HOUSEHOLD_BREAKS = {50, 200};
+    public static final String GAP_OUTLINE = "#9b1c1c";
+
+    /** Suggested sites: squares, unlike the round facility symbols (as on the web map). */
+    public static final String SITE = "#b0126b";
+
+    /** Suggested community centres: diamonds; the second colour where some households cannot reach it. */
+    public static final String CENTRE = "#1f2933";
+
+    public static final String CENTRE_PARTLY_REACHED = "#e67e22";
+
+    /**
+     * Accessibility score against the run's household-weighted mean (ColorBrewer RdBu, diverging
+     * around the mean): no facility within the catchment, under half, half to the mean, the mean
+     * to twice it, over twice.
+     */
+    public static final String ACCESS_NONE = "#bcccdc";
+
+    public static final String[] ACCESS_RATIO = {"#ca0020", "#f4a582", "#92c5de", "#0571b0"};
+    public static final double[] ACCESS_RATIO_BREAKS = {0.5, 1, 2};
+
     public static final String RIVER_FILL = "#9fd3f5";
     public static final String RIVER_OUTLINE = "#4098d7";
     public static final String RAIL = "#243b53";
