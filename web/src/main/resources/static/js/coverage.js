@@ -116,7 +116,7 @@ export class CoveragePanel {
       }
       await this.refreshRuns();
       await this.select(finished.id);
-      this.say(`#${finished.id} ${t('analysis.done')} · ${formatNumber(finished.timingsMillis.total / 1000, 1)} s`);
+      this.say(() => `#${finished.id} ${t('analysis.done')} · ${formatNumber(finished.timingsMillis.total / 1000, 1)} s`);
     } catch (e) {
       this.say(e.message, true);
     } finally {
@@ -260,6 +260,7 @@ export class CoveragePanel {
   /** Language changed: every text this panel wrote. */
   renderText() {
     this.progress.setAttribute('aria-label', t('coverage.title'));
+    if (this.message) this.say(this.message);
     this.renderRunOptions();
     this.renderTypeOptions();
     if (this.table) this.apply();
@@ -351,9 +352,11 @@ export class CoveragePanel {
     return this.table?.types.find((x) => x.code === type)?.thresholdMeters;
   }
 
+  /** A message, or a function that writes it again in the page's language after a switch. */
   say(text, error = false) {
+    this.message = typeof text === 'function' ? text : null;
     const message = this.element('coverage-message');
-    message.textContent = text;
+    message.textContent = typeof text === 'function' ? text() : text;
     message.classList.toggle('error', error);
   }
 }

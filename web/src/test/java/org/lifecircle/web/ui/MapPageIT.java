@@ -178,6 +178,12 @@ class MapPageIT {
 
     @Test
     void coverageRunStartedFromThePanelColoursTheCommunitiesAndFillsTheTable() {
+        // Records what the progress bar shows while the run goes.
+        browser.driver.executeScript("""
+                const bar = document.getElementById('coverage-progress');
+                window.__progress = [];
+                new MutationObserver(() => window.__progress.push({shown: !bar.hidden, value: bar.value}))
+                    .observe(bar, {attributes: true, attributeFilter: ['hidden', 'value']});""");
         browser.driver.findElement(By.id("coverage-start")).click();
         waitUntil(
                 "the coverage run finishes",
@@ -188,6 +194,13 @@ class MapPageIT {
         long runId = Long.parseLong(find("#coverage-run").getAttribute("value"));
         coverageRunId = runId;
         assertThat(find("#coverage-progress").isDisplayed()).isFalse();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> progress =
+                (List<Map<String, Object>>) browser.driver.executeScript("return window.__progress;");
+        assertThat(progress).anyMatch(p -> Boolean.TRUE.equals(p.get("shown")));
+        assertThat(progress)
+                .allMatch(p ->
+                        ((Number) p.get("value")).doubleValue() >= 0 && ((Number) p.get("value")).doubleValue() <= 100);
         showCoverage(runId, "kindergarten");
 
         JsonNode table =
@@ -285,6 +298,28 @@ class MapPageIT {
         assertThat(browser.errors()).isEmpty();
         assertThat(browser.failedResources()).isEmpty();
         browser.screenshot("coverage-kindergarten");
+
+        browser.driver.findElement(By.id("lang")).click();
+        waitUntil("English coverage labels", () -> text("#tab-coverage").startsWith("Coverage · "));
+        assertThat(text(".map-legend")).contains("households within", "meets the standard");
+        assertThat(text("#coverage-table th[data-key=covered_percent]")).startsWith("Covered (%)");
+        assertThat(browser.driver.findElements(By.cssSelector("#coverage-table tbody tr")))
+                .hasSize((int) communities);
+        assertThat(browser.errors()).isEmpty();
+        browser.screenshot("coverage-en");
+
+        // No run chosen: back to households, no gaps.
+        new Select(find("#coverage-run")).selectByValue("");
+        waitUntil(
+                "households again",
+                () -> browser.driver
+                        .findElements(By.cssSelector(".map-legend .legend-class"))
+                        .isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector(".leaflet-overlay-pane path.gap")))
+                .isEmpty();
+        assertThat(find("#tab-coverage").isDisplayed()).isFalse();
+        assertThat(find("#community-table").isDisplayed()).isTrue();
+        assertThat(browser.errors()).isEmpty();
     }
 
     @Test
@@ -426,7 +461,9 @@ class MapPageIT {
         String detail = refused.body().get("detail").asString();
         assertThat(text(".leaflet-popup .problem-detail")).isEqualTo(detail);
         assertThat(text("#whatif-message")).contains(detail);
+        assertThat(text(".leaflet-popup .whatif-error")).contains("路网");
         assertThat(browser.errors()).isEmpty();
+        browser.screenshot("what-if-refused");
     }
 
     @Test
