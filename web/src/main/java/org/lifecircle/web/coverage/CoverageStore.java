@@ -33,9 +33,12 @@ class CoverageStore {
                 'households', r.households,
                 'population', r.population,
                 'distance_m', round(v.distance_m::numeric, 1),
+                'walk_minutes', round((v.distance_m / 60
+                    / (a.parameters ->> 'speedMetersPerSecond')::double precision)::numeric, 1),
                 'nearest_facility_id', v.nearest_facility_id,
                 'covered', v.covered)""", """
             FROM coverage_cell v JOIN result_cell r ON r.run_id = v.run_id AND r.cell_id = v.cell_id
+            JOIN analysis_run a ON a.id = v.run_id
             WHERE v.run_id = :run AND v.type_code = :type
               AND (CAST(:covered AS boolean) IS NULL OR v.covered = :covered)
               AND """ + BboxSql.optionalIn("r.geom"), "r.cell_id");

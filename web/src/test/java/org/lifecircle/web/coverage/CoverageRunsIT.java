@@ -157,6 +157,12 @@ class CoverageRunsIT {
         assertThat(uncovered.get("features").size()).isEqualTo((int) expected);
         for (JsonNode feature : uncovered.get("features")) {
             assertThat(feature.at("/properties/covered").asBoolean()).isFalse();
+            JsonNode distance = feature.at("/properties/distance_m");
+            if (!distance.isNull()) {
+                // At the run's default 1 m/s, minutes are metres / 60.
+                assertThat(feature.at("/properties/walk_minutes").asDouble())
+                        .isCloseTo(distance.asDouble() / 60, within(0.06));
+            }
         }
     }
 
