@@ -15,6 +15,10 @@ wms = WebMapService(base + "/ogc?", version="1.3.0")
 result["wms_title"] = wms.identification.title
 result["wms_layers"] = sorted(wms.contents)
 result["wms_crs"] = sorted(wms["communities"].crsOptions)
+# Titles and abstracts as a client lists them, and the CRS of every layer.
+result["wms_layer_titles"] = {name: wms[name].title for name in wms.contents}
+result["wms_layer_abstracts"] = {name: wms[name].abstract for name in wms.contents}
+result["wms_layer_crs"] = {name: sorted(wms[name].crsOptions) for name in wms.contents}
 image = wms.getmap(layers=["communities"], styles=[""], srs="EPSG:4326",
                    bbox=bbox, size=(256, 256), format="image/png")
 data = image.read()
@@ -31,6 +35,7 @@ result["feature_info_names"] = [f["properties"].get("name") for f in features]
 
 wfs = WebFeatureService(base + "/ogc?", version="2.0.0")
 result["wfs_types"] = sorted(wfs.contents)
+result["wfs_type_titles"] = {name: wfs[name].title for name in wfs.contents}
 
 api = Features(base + "/ogc/api")
 items = api.collection_items("communities", limit=5)
