@@ -4,19 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lifecircle.core.coverage.PopulationCells;
-import org.lifecircle.core.domain.Barrier;
 import org.lifecircle.core.domain.Community;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.domain.PopulationCell;
-import org.lifecircle.core.domain.RoadEdge;
 import org.lifecircle.core.graph.SnapOptions;
 import org.lifecircle.core.graph.SnappedPoint;
 import org.lifecircle.core.graph.Snapper;
 import org.lifecircle.core.graph.WalkingGraph;
 import org.lifecircle.core.servicearea.ServiceAreaOptions;
 import org.lifecircle.core.standards.StandardsCatalog;
-import org.lifecircle.datasets.DatasetInfo;
-import org.lifecircle.datasets.DatasetSink;
 import org.lifecircle.datasets.ProgressListener;
 import org.lifecircle.datasets.demo.DemoCityGenerator;
 import org.lifecircle.datasets.demo.DemoCitySize;
@@ -150,42 +146,5 @@ final class DemoCity {
             communityOfCell[i] = found;
         }
         return communityOfCell;
-    }
-
-    /** Keeps every table. */
-    private static final class CollectingSink implements DatasetSink {
-        final List<Community> communities = new ArrayList<>();
-        final List<Facility> facilities = new ArrayList<>();
-        final List<PopulationCell> populationCells = new ArrayList<>();
-        final List<RoadEdge> roadEdges = new ArrayList<>();
-
-        @Override
-        public void begin(DatasetInfo info) {}
-
-        @Override
-        public void communities(Iterable<Community> rows) {
-            rows.forEach(communities::add);
-        }
-
-        @Override
-        public void facilities(Iterable<Facility> rows) {
-            rows.forEach(facilities::add);
-        }
-
-        @Override
-        public void populationCells(Iterable<PopulationCell> rows) {
-            rows.forEach(populationCells::add);
-        }
-
-        @Override
-        public void roadEdges(Iterable<RoadEdge> rows) {
-            rows.forEach(roadEdges::add);
-        }
-
-        @Override
-        public void barriers(Iterable<Barrier> rows) {}
-
-        @Override
-        public void commit() {}
     }
 }

@@ -5,12 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.lifecircle.core.domain.Barrier;
 import org.lifecircle.core.domain.BarrierKind;
-import org.lifecircle.core.domain.Community;
 import org.lifecircle.core.domain.Facility;
-import org.lifecircle.core.domain.PopulationCell;
 import org.lifecircle.core.domain.RoadEdge;
-import org.lifecircle.datasets.DatasetInfo;
-import org.lifecircle.datasets.DatasetSink;
 import org.lifecircle.datasets.ProgressListener;
 import org.lifecircle.datasets.demo.DemoCityGenerator;
 import org.lifecircle.datasets.demo.DemoCitySize;
@@ -91,39 +87,5 @@ final class DemoNetwork {
             }
         }
         return rivers;
-    }
-
-    /** Keeps road edges, facilities and barriers; ignores the rest. */
-    private static final class CollectingSink implements DatasetSink {
-        final List<RoadEdge> roadEdges = new ArrayList<>();
-        final List<Facility> facilities = new ArrayList<>();
-        final List<Barrier> barriers = new ArrayList<>();
-
-        @Override
-        public void begin(DatasetInfo info) {}
-
-        @Override
-        public void communities(Iterable<Community> rows) {}
-
-        @Override
-        public void facilities(Iterable<Facility> rows) {
-            rows.forEach(facilities::add);
-        }
-
-        @Override
-        public void populationCells(Iterable<PopulationCell> rows) {}
-
-        @Override
-        public void roadEdges(Iterable<RoadEdge> rows) {
-            rows.forEach(roadEdges::add);
-        }
-
-        @Override
-        public void barriers(Iterable<Barrier> rows) {
-            rows.forEach(barriers::add);
-        }
-
-        @Override
-        public void commit() {}
     }
 }

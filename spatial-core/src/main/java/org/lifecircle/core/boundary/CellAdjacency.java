@@ -27,7 +27,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * (T-junctions, imprecise data) are measured segment by segment ({@link #overlapLength}); a shared
  * length below {@link #MIN_SHARED_METERS} (a corner) is not an adjacency. Hard break: the straight
  * line between the two cells' interior points crosses a hard line (arterial, rail, river), or the
- * cells lie in different subdistricts (街道).
+ * cells lie in different subdistricts (街道). A break made by arterials alone is crossable as a last
+ * resort ({@link CellGraph}); rail, rivers and subdistrict borders are not.
  */
 public final class CellAdjacency {
     /** Boundaries shorter than this are corners, not shared edges. */
@@ -42,11 +43,16 @@ public final class CellAdjacency {
     /**
      * @param cells cell polygons in EPSG:4326
      * @param households households per cell
-     * @param hardLines arterials, rail lines, rivers (lines or polygons) in EPSG:4326
+     * @param arterials arterial roads in EPSG:4326: hard breaks, crossable as a last resort
+     * @param barriers rail lines and rivers (lines or polygons) in EPSG:4326: hard breaks
      * @param subdistrictOfCell per cell a subdistrict key, or null where unknown (never a break)
      */
     public static CellGraph build(
-            List<Polygon> cells, int[] households, List<? extends Geometry> hardLines, String[] subdistrictOfCell) {
+            List<Polygon> cells,
+            int[] households,
+            List<? extends Geometry> arterials,
+            List<? extends Geometry> barriers,
+            String[] subdistrictOfCell) {
         Objects.requireNonNull(cells, "cells");
         int n = cells.size();
         if (households.length != n || subdistrictOfCell != null && subdistrictOfCell.length != n) {
@@ -73,11 +79,8 @@ public final class CellAdjacency {
         Map<Long, Double> sharedByPair = sharedBySegments(metric);
         addUnmatchedNeighbours(metric, sharedByPair);
 
-        STRtree hardIndex = new STRtree();
-        for (Geometry line : hardLines) {
-            Geometry m = projection.toMeters(line);
-            hardIndex.insert(m.getEnvelopeInternal(), PreparedGeometryFactory.prepare(m));
-        }
+        STRtree arterialIndex = index(arterials, projection);
+        STRtree barrierIndex = index(barriers, projection);
         CellGraph.Builder builder = CellGraph.builder(households, area, perimeter);
         var factory = projection.metricFactory();
         for (var entry : sharedByPair.entrySet()) {
@@ -90,21 +93,39 @@ public final class CellAdjacency {
                     && subdistrictOfCell[i] != null
                     && subdistrictOfCell[j] != null
                     && !subdistrictOfCell[i].equals(subdistrictOfCell[j]);
+            boolean crossable = false;
             if (!hard) {
                 LineString link = factory.createLineString(
                         new Coordinate[] {inside[i].getCoordinate(), inside[j].getCoordinate()});
-                @SuppressWarnings("unchecked")
-                List<PreparedGeometry> near = hardIndex.query(link.getEnvelopeInternal());
-                for (PreparedGeometry line : near) {
-                    if (line.intersects(link)) {
-                        hard = true;
-                        break;
-                    }
+                hard = crosses(barrierIndex, link);
+                if (!hard && crosses(arterialIndex, link)) {
+                    hard = true;
+                    crossable = true;
                 }
             }
-            builder.adjacent(i, j, entry.getValue(), hard);
+            builder.adjacent(i, j, entry.getValue(), hard, crossable);
         }
         return builder.build();
+    }
+
+    private static STRtree index(List<? extends Geometry> lines, MetricProjection projection) {
+        STRtree index = new STRtree();
+        for (Geometry line : lines) {
+            Geometry m = projection.toMeters(line);
+            index.insert(m.getEnvelopeInternal(), PreparedGeometryFactory.prepare(m));
+        }
+        return index;
+    }
+
+    private static boolean crosses(STRtree index, LineString link) {
+        @SuppressWarnings("unchecked")
+        List<PreparedGeometry> near = index.query(link.getEnvelopeInternal());
+        for (PreparedGeometry line : near) {
+            if (line.intersects(link)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shared boundary per cell pair (i < j packed as i << 32 | j) from matching rounded segments. */

@@ -8,7 +8,9 @@ import java.util.Objects;
  * perimeter per cell, and the shared boundary of each adjacent pair. An adjacency that crosses an
  * arterial road, a rail line, a river or a subdistrict (街道) border is a <em>hard break</em>: it
  * never holds a community together, so two cells on either side of one belong to the same
- * community only if softer links join them.
+ * community only if softer links join them. A hard break is <em>crossable as a last resort</em>
+ * (an arterial road) when a community cut off on all sides would otherwise stay below the minimum:
+ * see {@link IslandBridges}. Rivers, rail lines and subdistrict borders are never crossable.
  *
  * <p>Adjacency is stored in compressed rows ({@code start}, {@code neighbour}), each pair once in
  * each direction with the same shared length and hardness. Immutable once built; the arrays are
@@ -21,6 +23,8 @@ import java.util.Objects;
  * @param neighbour the neighbouring cell of each entry
  * @param sharedMeters length of the boundary the two cells share
  * @param hard whether the adjacency crosses a hard break
+ * @param crossable whether that hard break may be crossed as a last resort (always false for a soft
+ *     adjacency)
  */
 public record CellGraph(
         int[] households,
@@ -29,7 +33,8 @@ public record CellGraph(
         int[] start,
         int[] neighbour,
         double[] sharedMeters,
-        boolean[] hard) {
+        boolean[] hard,
+        boolean[] crossable) {
 
     public CellGraph {
         Objects.requireNonNull(households, "households");
@@ -38,8 +43,9 @@ public record CellGraph(
             throw new IllegalArgumentException("One household count, area, perimeter and row start per cell");
         }
         int m = start[n];
-        if (neighbour.length != m || sharedMeters.length != m || hard.length != m) {
-            throw new IllegalArgumentException("One neighbour, shared length and hardness per adjacency entry");
+        if (neighbour.length != m || sharedMeters.length != m || hard.length != m || crossable.length != m) {
+            throw new IllegalArgumentException(
+                    "One neighbour, shared length, hardness and crossability per adjacency entry");
         }
         for (int i = 0; i < n; i++) {
             if (households[i] < 0 || !(areaSquareMeters[i] > 0) || !(perimeterMeters[i] > 0)) {
@@ -84,6 +90,7 @@ public record CellGraph(
         private int[] b = new int[16];
         private double[] shared = new double[16];
         private boolean[] hardPair = new boolean[16];
+        private boolean[] crossablePair = new boolean[16];
         private int pairs;
 
         private Builder(int[] households, double[] area, double[] perimeter) {
@@ -94,16 +101,23 @@ public record CellGraph(
 
         /** Cells {@code i} and {@code j} share {@code meters} of boundary; {@code hard} for a hard break. */
         public Builder adjacent(int i, int j, double meters, boolean hard) {
+            return adjacent(i, j, meters, hard, false);
+        }
+
+        /** As {@link #adjacent(int, int, double, boolean)}, the break crossable as a last resort. */
+        public Builder adjacent(int i, int j, double meters, boolean hard, boolean crossable) {
             if (pairs == a.length) {
                 a = Arrays.copyOf(a, pairs * 2);
                 b = Arrays.copyOf(b, pairs * 2);
                 shared = Arrays.copyOf(shared, pairs * 2);
                 hardPair = Arrays.copyOf(hardPair, pairs * 2);
+                crossablePair = Arrays.copyOf(crossablePair, pairs * 2);
             }
             a[pairs] = i;
             b[pairs] = j;
             shared[pairs] = meters;
             hardPair[pairs] = hard;
+            crossablePair[pairs] = hard && crossable;
             pairs++;
             return this;
         }
@@ -122,17 +136,20 @@ public record CellGraph(
             int[] neighbour = new int[start[n]];
             double[] sharedMeters = new double[start[n]];
             boolean[] hard = new boolean[start[n]];
+            boolean[] crossable = new boolean[start[n]];
             for (int p = 0; p < pairs; p++) {
                 int k = next[a[p]]++;
                 neighbour[k] = b[p];
                 sharedMeters[k] = shared[p];
                 hard[k] = hardPair[p];
+                crossable[k] = crossablePair[p];
                 k = next[b[p]]++;
                 neighbour[k] = a[p];
                 sharedMeters[k] = shared[p];
                 hard[k] = hardPair[p];
+                crossable[k] = crossablePair[p];
             }
-            return new CellGraph(households, area, perimeter, start, neighbour, sharedMeters, hard);
+            return new CellGraph(households, area, perimeter, start, neighbour, sharedMeters, hard, crossable);
         }
     }
 }

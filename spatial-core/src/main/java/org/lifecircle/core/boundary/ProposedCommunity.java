@@ -39,7 +39,8 @@ public record ProposedCommunity(
         SINGLE_CELL_OVER_MAX,
         /**
          * It lies in an area that hard breaks cut off from everything else and that holds fewer
-         * households than the minimum: there is nothing to join.
+         * households than the minimum, and none of the breaks may be crossed (rivers, rail, a
+         * subdistrict border): there is nothing to join.
          */
         ISLAND_TOO_SMALL,
         /** A feasible plan may exist, but the search did not find one within its budget. */

@@ -15,6 +15,9 @@ import java.util.List;
  * @param acceptedMoves search moves made
  * @param stop why the search stopped: {@code NOTHING_TO_DO} (no community needed change), {@code
  *     ITERATIONS} (the budget was spent) or {@code TIME_LIMIT}
+ * @param openedBreaks adjacent cell pairs across an arterial (a crossable hard break) that the plan
+ *     was allowed to join because the area behind it was too small to be a community ({@link
+ *     IslandBridges})
  * @param elapsedMillis wall-clock time of the whole computation
  */
 public record RegionalizationResult(
@@ -26,6 +29,7 @@ public record RegionalizationResult(
         long iterations,
         long acceptedMoves,
         String stop,
+        int openedBreaks,
         long elapsedMillis) {
     public RegionalizationResult {
         communities = List.copyOf(communities);

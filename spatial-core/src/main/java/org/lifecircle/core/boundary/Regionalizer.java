@@ -11,7 +11,8 @@ import java.util.Objects;
  * border), households within [min, max] wherever that is feasible, close to the target, compact,
  * and as few households as possible moved away from their community of today.
  *
- * <p><b>Method.</b> (1) {@link InitialPlan}: today's communities made contiguous, unassigned cells
+ * <p><b>Method.</b> (0) {@link IslandBridges}: an area that hard breaks cut off and that is too small
+ * to be a community opens its crossable breaks (arterials) to one neighbour. (1) {@link InitialPlan}: today's communities made contiguous, unassigned cells
  * joined over soft links, oversized communities split by farthest-first seeded balanced growth,
  * undersized ones merged into the neighbour that brings the union closest to the target. (2) {@link
  * LocalSearch}: simulated annealing over single-cell moves between neighbouring communities,
@@ -59,6 +60,8 @@ public final class Regionalizer {
         }
         long started = System.nanoTime();
         PlanStatistics before = PlanStatistics.of(new Partition(graph, today, todayCount), options, 0);
+        IslandBridges.Bridged bridged = IslandBridges.open(graph, options);
+        graph = bridged.graph();
 
         InitialPlan plan = InitialPlan.build(graph, today, todayCount, options);
         Partition partition = plan.partition;
@@ -86,6 +89,7 @@ public final class Regionalizer {
                 search.iterations,
                 search.accepted,
                 search.stop.name(),
+                bridged.openedPairs(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

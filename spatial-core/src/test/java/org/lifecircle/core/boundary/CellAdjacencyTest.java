@@ -29,13 +29,14 @@ class CellAdjacencyTest {
         }
         Geometry arterial = lonLat(METRIC.createLineString(
                 new Coordinate[] {new Coordinate(X0 + 200, Y0 - 10), new Coordinate(X0 + 200, Y0 + 310)}));
-        CellGraph graph = CellAdjacency.build(cells, new int[9], List.of(arterial), null);
+        CellGraph graph = CellAdjacency.build(cells, new int[9], List.of(arterial), List.of(), null);
 
         assertThat(degree(graph, 4)).isEqualTo(4); // the centre: no diagonal neighbours
         assertThat(degree(graph, 0)).isEqualTo(2);
         assertThat(shared(graph, 0, 1)).isCloseTo(100, within(0.05));
         assertThat(hard(graph, 0, 1)).isFalse();
         assertThat(hard(graph, 1, 2)).isTrue();
+        assertThat(graph.crossable()[entry(graph, 1, 2)]).isTrue();
         assertThat(hard(graph, 4, 5)).isTrue();
         assertThat(hard(graph, 3, 6)).isFalse();
         assertThat(graph.areaSquareMeters()[0]).isCloseTo(10_000, within(1.0));
@@ -45,16 +46,18 @@ class CellAdjacencyTest {
     @Test
     void differentSubdistrictsAreAHardBreak() {
         List<Polygon> cells = List.of(square(0, 0, 100, 100), square(100, 0, 100, 100), square(200, 0, 100, 100));
-        CellGraph graph = CellAdjacency.build(cells, new int[3], List.of(), new String[] {"A", "A", "B"});
+        CellGraph graph = CellAdjacency.build(cells, new int[3], List.of(), List.of(), new String[] {"A", "A", "B"});
         assertThat(hard(graph, 0, 1)).isFalse();
         assertThat(hard(graph, 1, 2)).isTrue();
+        // A subdistrict border is never crossable.
+        assertThat(graph.crossable()[entry(graph, 1, 2)]).isFalse();
     }
 
     @Test
     void tJunctionsAreFoundWithTheirTrueSharedLength() {
         // A tall cell on the left; two cells stacked on its right, 100 m and 60 m high (not matching vertices).
         List<Polygon> cells = List.of(square(0, 0, 100, 200), square(100, 0, 100, 100), square(100, 100, 100, 60));
-        CellGraph graph = CellAdjacency.build(cells, new int[3], List.of(), null);
+        CellGraph graph = CellAdjacency.build(cells, new int[3], List.of(), List.of(), null);
         assertThat(shared(graph, 0, 1)).isCloseTo(100, within(0.05));
         assertThat(shared(graph, 0, 2)).isCloseTo(60, within(0.05));
         assertThat(shared(graph, 1, 2)).isCloseTo(100, within(0.05));

@@ -133,6 +133,51 @@ class RegionalizerTest {
     }
 
     @Test
+    void anAreaTooSmallBehindAnArterialJoinsItsNeighbourAcrossIt() {
+        // 10 × 10 cells of 100 households; the 2 × 2 far corner (400) is cut off by an arterial, and
+        // the left column by a river: the corner joins across the arterial, the river stays closed.
+        int rows = 10;
+        int cols = 10;
+        int[] households = new int[rows * cols];
+        Arrays.fill(households, 100);
+        households[0] = 10;
+        CellGraph.Builder builder = gridBuilder(rows, cols, households);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                if (c + 1 < cols) {
+                    boolean arterial = c == 7 && r >= 8;
+                    builder.adjacent(i, i + 1, 100, arterial || c == 0, arterial);
+                }
+                if (r + 1 < rows) {
+                    boolean arterial = r == 7 && c >= 8;
+                    builder.adjacent(i, i + cols, 100, arterial, arterial);
+                }
+            }
+        }
+        CellGraph graph = builder.build();
+        int[] today = new int[rows * cols];
+        Arrays.fill(today, -1);
+        RegionalizationResult result = Regionalizer.propose(graph, today, 0, NATIONAL);
+        ProposedCommunity corner = result.communities().get(result.communityOfCell()[rows * cols - 1]);
+        assertThat(corner.status()).isEqualTo(Status.IN_RANGE);
+        assertThat(corner.households()).isGreaterThan(400);
+        assertThat(result.openedBreaks()).isPositive();
+        // The river column (1,000 households less 90) is a community of its own, too small.
+        ProposedCommunity river = result.communities().get(result.communityOfCell()[0]);
+        assertThat(river.households()).isEqualTo(910);
+        assertThat(river.reason()).isEqualTo(Infeasibility.ISLAND_TOO_SMALL);
+        for (int i = 0; i < graph.size(); i++) {
+            for (int e = graph.start()[i]; e < graph.start()[i + 1]; e++) {
+                if (graph.hard()[e] && !graph.crossable()[e]) {
+                    assertThat(result.communityOfCell()[graph.neighbour()[e]])
+                            .isNotEqualTo(result.communityOfCell()[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void communitiesAreProposedFromNothing() {
         Grid grid = grid(30, 30, 31, 80, 160);
         int[] none = new int[grid.graph().size()];
