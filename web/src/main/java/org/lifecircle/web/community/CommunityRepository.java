@@ -29,6 +29,7 @@ class CommunityRepository {
             """
             + GeoJsonSql.featureCollection("c.code", "c.geom", """
                     json_build_object(
+                        'id', c.id,
                         'code', c.code,
                         'name', c.name,
                         'subdistrict_code', c.subdistrict_code,

@@ -2,17 +2,20 @@ package org.lifecircle.web.run;
 
 import java.net.URI;
 import java.util.List;
+import org.lifecircle.web.common.BadParameterException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
 class RunController {
     private static final int RECENT_RUNS = 50;
+    private static final int MAX_RUNS = 500;
 
     private final RunService runs;
 
@@ -35,9 +38,15 @@ class RunController {
         return runs.find(id);
     }
 
-    /** The most recent runs, newest first. */
+    /** The most recent runs, newest first, optionally of one kind and status. */
     @GetMapping("/api/runs")
-    List<RunView> recent() {
-        return runs.recent(RECENT_RUNS);
+    List<RunView> recent(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false, defaultValue = "" + RECENT_RUNS) int limit) {
+        if (limit < 1 || limit > MAX_RUNS) {
+            throw new BadParameterException("limit", "limit must be from 1 to " + MAX_RUNS + ", got " + limit);
+        }
+        return runs.recent(kind, status, limit);
     }
 }

@@ -92,8 +92,13 @@ class RunRepository {
                 .optional();
     }
 
-    java.util.List<RunView> recent(int limit) {
-        return jdbc.sql(SELECT + " ORDER BY id DESC LIMIT :limit")
+    /** The newest runs, optionally of one kind and one status. */
+    java.util.List<RunView> recent(String kind, String status, int limit) {
+        return jdbc.sql(SELECT
+                        + " WHERE (CAST(:kind AS text) IS NULL OR kind = :kind)"
+                        + " AND (CAST(:status AS text) IS NULL OR status = :status) ORDER BY id DESC LIMIT :limit")
+                .param("kind", kind)
+                .param("status", status)
                 .param("limit", limit)
                 .query(this::view)
                 .list();

@@ -100,8 +100,22 @@ public class RunService {
         return run;
     }
 
-    List<RunView> recent(int limit) {
-        return runs.recent(limit);
+    /**
+     * The newest runs, optionally of one kind and one status.
+     *
+     * @throws BadParameterException for an unknown kind or status
+     */
+    List<RunView> recent(String kind, String status, int limit) {
+        if (kind != null && !kinds.containsKey(kind)) {
+            throw new BadParameterException("kind", "Unknown run kind '" + kind + "'; known kinds: " + kinds.keySet());
+        }
+        if (status != null
+                && java.util.Arrays.stream(RunStatus.values())
+                        .noneMatch(s -> s.code().equals(status))) {
+            throw new BadParameterException(
+                    "status", "status must be one of queued, running, succeeded, failed, got '" + status + "'");
+        }
+        return runs.recent(kind, status, limit);
     }
 
     private void execute(long id, RunKind kind, JsonNode parameters) {

@@ -173,6 +173,16 @@ class CoverageRunsIT {
         int communities = (int) count("SELECT COUNT(*) FROM community WHERE valid_to IS NULL");
         assertThat(table.get("communities").size()).isEqualTo(communities);
         assertThat(table.get("types").size()).isEqualTo(3);
+        // The map's community layer carries the same numeric ids the table and the checks use.
+        java.util.Set<Long> mapIds = new java.util.HashSet<>();
+        for (JsonNode feature : http.get("/api/communities").body().get("features")) {
+            mapIds.add(feature.at("/properties/id").asLong());
+        }
+        java.util.Set<Long> tableIds = new java.util.HashSet<>();
+        for (JsonNode row : table.get("communities")) {
+            tableIds.add(row.get("id").asLong());
+        }
+        assertThat(mapIds).isEqualTo(tableIds);
 
         HttpJson.Raw csv = http.getRaw("/api/runs/" + runId + "/coverage/communities?format=csv");
         assertThat(csv.status()).isEqualTo(200);

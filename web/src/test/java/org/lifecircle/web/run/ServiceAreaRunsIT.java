@@ -176,6 +176,16 @@ class ServiceAreaRunsIT {
         long id = finishedRun("{\"kind\": \"service-areas\", \"types\": [\"fitness_ground\"], \"minutes\": [5]}");
         JsonNode list = http.get("/api/runs").body();
         assertThat(list.get(0).get("id").asLong()).isEqualTo(id);
+        JsonNode filtered = http.get("/api/runs?kind=service-areas&status=succeeded&limit=3")
+                .body();
+        assertThat(filtered.size()).isBetween(1, 3);
+        for (JsonNode run : filtered) {
+            assertThat(run.get("kind").asString()).isEqualTo("service-areas");
+            assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        }
+        assertThat(http.get("/api/runs?kind=teleport").status()).isEqualTo(400);
+        assertThat(http.get("/api/runs?status=sleeping").status()).isEqualTo(400);
+        assertThat(http.get("/api/runs?limit=0").status()).isEqualTo(400);
         assertThat(http.get("/api/runs/" + id).body().get("status").asString()).isEqualTo("succeeded");
     }
 
