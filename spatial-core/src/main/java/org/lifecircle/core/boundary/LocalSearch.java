@@ -44,6 +44,7 @@ final class LocalSearch {
     private final int[] origin;
     private final int[] today;
     private final boolean[] active;
+    private final boolean[] locked;
     private final RegionalizationOptions options;
     private final double target;
 
@@ -52,6 +53,18 @@ final class LocalSearch {
     Stop stop = Stop.NOTHING_TO_DO;
 
     LocalSearch(Partition partition, int[] origin, int[] today, boolean[] active, RegionalizationOptions options) {
+        this(partition, origin, today, active, null, options);
+    }
+
+    /** @param locked cells the search must not move (a planner's edits), or null for none */
+    LocalSearch(
+            Partition partition,
+            int[] origin,
+            int[] today,
+            boolean[] active,
+            boolean[] locked,
+            RegionalizationOptions options) {
+        this.locked = locked;
         this.partition = partition;
         this.origin = origin;
         this.today = today;
@@ -145,10 +158,11 @@ final class LocalSearch {
         int k = 0;
         for (int i = 0; i < partition.region.length; i++) {
             int r = partition.region[i];
-            if (r >= 0 && active[r]) {
+            if (r >= 0 && active[r] && (locked == null || !locked[i])) {
                 cells[k++] = i;
             }
         }
+        cells = java.util.Arrays.copyOf(cells, k);
         return cells;
     }
 
