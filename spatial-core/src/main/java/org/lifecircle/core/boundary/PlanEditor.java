@@ -53,6 +53,96 @@ public final class PlanEditor {
         this.locked = new boolean[graph.size()];
     }
 
+    /**
+     * Completes an assignment in which some cells have no community (-1): each joins the community
+     * that reaches it first in a breadth-first flood over soft adjacencies, then over any; cells no
+     * community reaches get one new community per connected area. Communities keep their indices;
+     * new ones follow.
+     *
+     * @return the completed assignment; its largest value + 1 is the community count
+     */
+    public static int[] completed(CellGraph graph, int[] communityOfCell, int communityCount) {
+        int n = graph.size();
+        int[] assigned = communityOfCell.clone();
+        for (boolean soft : new boolean[] {true, false}) {
+            int[] queue = new int[n];
+            int tail = 0;
+            for (int i = 0; i < n; i++) {
+                if (assigned[i] >= 0) {
+                    queue[tail++] = i;
+                }
+            }
+            for (int head = 0; head < tail; head++) {
+                int u = queue[head];
+                for (int e = graph.start()[u]; e < graph.start()[u + 1]; e++) {
+                    int v = graph.neighbour()[e];
+                    if (assigned[v] < 0 && (!soft || !graph.hard()[e])) {
+                        assigned[v] = assigned[u];
+                        queue[tail++] = v;
+                    }
+                }
+            }
+        }
+        int next = communityCount;
+        for (int s = 0; s < n; s++) {
+            if (assigned[s] >= 0) {
+                continue;
+            }
+            int[] queue = new int[n];
+            int tail = 0;
+            queue[tail++] = s;
+            assigned[s] = next;
+            for (int head = 0; head < tail; head++) {
+                int u = queue[head];
+                for (int e = graph.start()[u]; e < graph.start()[u + 1]; e++) {
+                    int v = graph.neighbour()[e];
+                    if (assigned[v] < 0) {
+                        assigned[v] = next;
+                        queue[tail++] = v;
+                    }
+                }
+            }
+            next++;
+        }
+        return assigned;
+    }
+
+    /**
+     * Moves each cell to its own target community as one edit (a rebalance recorded earlier,
+     * replayed); the cells are not locked.
+     */
+    public EditOutcome applyEach(int[] cells, int[] toCommunities) {
+        long started = System.nanoTime();
+        if (cells.length != toCommunities.length) {
+            throw new IllegalArgumentException("One target community per cell");
+        }
+        List<Integer> moving = new ArrayList<>();
+        for (int k = 0; k < cells.length; k++) {
+            if (cells[k] < 0 || cells[k] >= graph.size()) {
+                throw new IllegalArgumentException("No cell " + cells[k]);
+            }
+            checkCommunity(toCommunities[k]);
+            if (partition.region[cells[k]] != toCommunities[k]) {
+                moving.add(k);
+            }
+        }
+        int[] moved = new int[moving.size()];
+        int[] from = new int[moving.size()];
+        int[] to = new int[moving.size()];
+        for (int m = 0; m < moved.length; m++) {
+            int k = moving.get(m);
+            moved[m] = cells[k];
+            from[m] = partition.region[cells[k]];
+            to[m] = toCommunities[k];
+            partition.move(cells[k], toCommunities[k]);
+        }
+        if (moved.length > 0) {
+            undo.push(new Edit(moved, from, to));
+            redo.clear();
+        }
+        return outcome(moved, from, to, started);
+    }
+
     public int communityCount() {
         return partition.regionCount;
     }

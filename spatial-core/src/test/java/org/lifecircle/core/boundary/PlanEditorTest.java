@@ -104,6 +104,37 @@ class PlanEditorTest {
     }
 
     @Test
+    void cellsWithoutACommunityJoinTheNearestOneOrFormNewOnes() {
+        CellGraph graph = grid(6);
+        int[] partial = blocks();
+        // Community 3 (rows 0–4, columns 15–19) has lost its cells; column 0 of rows 0–4 too.
+        for (int i = 0; i < partial.length; i++) {
+            if (partial[i] == 3 || i % SIDE == 0 && i / SIDE < 5) {
+                partial[i] = -1;
+            }
+        }
+        int[] completed = PlanEditor.completed(graph, partial, 16);
+        assertThat(completed).doesNotContain(-1);
+        assertThat(completed[0]).isEqualTo(0); // joined its block's rest
+        assertThat(completed[19]).isEqualTo(2); // flooded from the neighbouring block
+        int[] none = new int[graph.size()];
+        Arrays.fill(none, -1);
+        assertThat(PlanEditor.completed(graph, none, 0)).containsOnly(0);
+    }
+
+    @Test
+    void recordedMovesReplayAsOneEdit() {
+        CellGraph graph = grid(7);
+        PlanEditor editor = new PlanEditor(graph, blocks(), 16, OPTIONS);
+        int[] start = editor.assignment();
+        EditOutcome outcome = editor.applyEach(new int[] {0, 399, 5}, new int[] {1, 14, 0});
+        assertThat(outcome.movedCells()).isEqualTo(3);
+        assertThat(editor.communityOf(399)).isEqualTo(14);
+        editor.undo();
+        assertThat(editor.assignment()).isEqualTo(start);
+    }
+
+    @Test
     void badEditsAreRefused() {
         PlanEditor editor = new PlanEditor(grid(5), blocks(), 16, OPTIONS);
         assertThatIllegalArgumentException().isThrownBy(() -> editor.apply(new int[] {0}, 16));
