@@ -14,6 +14,11 @@ import java.util.TreeSet;
  * edits undone and redone, and the communities around an edit rebalanced by the engine with the
  * planner's cells locked.
  *
+ * <p>While editing, arterial roads (hard breaks crossable as a last resort) join communities like
+ * any street: the planner decides where a community may cross one, and the engine's proposals have
+ * already crossed some where an area was too small on its own. Rivers, rail lines and subdistrict
+ * borders stay hard, and a community across one is reported ({@link PlanViolation.Kind#ACROSS_BREAK}).
+ *
  * <p>An edit costs O(moved cells × degree) for the aggregates (see {@link Partition}) plus one
  * breadth-first search per affected community for contiguity, so its time depends on the size of
  * the communities it touches, not of the city. Edits may leave a community broken (the planner
@@ -39,7 +44,8 @@ public final class PlanEditor {
      * @param options bounds, weights and seed used by {@link #rebalance}
      */
     public PlanEditor(CellGraph graph, int[] communityOfCell, int communityCount, RegionalizationOptions options) {
-        this.graph = Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(graph, "graph");
+        this.graph = arterialsOpen(graph);
         this.options = Objects.requireNonNull(options, "options");
         if (communityOfCell.length != graph.size()) {
             throw new IllegalArgumentException("One community per cell");
@@ -49,8 +55,31 @@ public final class PlanEditor {
                 throw new IllegalArgumentException("Community " + c + " not in [0, " + communityCount + ")");
             }
         }
-        this.partition = new Partition(graph, communityOfCell, communityCount);
+        this.partition = new Partition(this.graph, communityOfCell, communityCount);
         this.locked = new boolean[graph.size()];
+    }
+
+    /** The graph with every crossable break (arterial) soft; the same graph when there is none. */
+    private static CellGraph arterialsOpen(CellGraph graph) {
+        boolean[] hard = graph.hard().clone();
+        boolean changed = false;
+        for (int e = 0; e < hard.length; e++) {
+            if (hard[e] && graph.crossable()[e]) {
+                hard[e] = false;
+                changed = true;
+            }
+        }
+        return changed
+                ? new CellGraph(
+                        graph.households(),
+                        graph.areaSquareMeters(),
+                        graph.perimeterMeters(),
+                        graph.start(),
+                        graph.neighbour(),
+                        graph.sharedMeters(),
+                        hard,
+                        graph.crossable())
+                : graph;
     }
 
     /**

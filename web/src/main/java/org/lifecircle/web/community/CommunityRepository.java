@@ -16,7 +16,9 @@ class CommunityRepository {
     private static final String CURRENT_AS_GEOJSON = """
             WITH c AS (
                 SELECT * FROM community
-                WHERE valid_to IS NULL
+                WHERE (CASE WHEN CAST(:at AS timestamptz) IS NULL THEN valid_to IS NULL
+                            ELSE valid_from <= CAST(:at AS timestamptz)
+                                 AND (valid_to IS NULL OR valid_to > CAST(:at AS timestamptz)) END)
                   AND """ + BboxSql.optionalIn("geom") + """
             ), tally AS (
                 SELECT c.id,
@@ -45,7 +47,8 @@ class CommunityRepository {
                         'office_area_m2', c.office_area_m2,
                         'service_area_m2', c.service_area_m2,
                         'staff_count', c.staff_count,
-                        'valid_from', c.valid_from)""", "FROM c JOIN tally t ON t.id = c.id", "c.code");
+                        'valid_from', c.valid_from,
+                        'valid_to', c.valid_to)""", "FROM c JOIN tally t ON t.id = c.id", "c.code");
 
     private final JdbcClient jdbc;
     private final StandardsCatalog catalog;
@@ -55,8 +58,10 @@ class CommunityRepository {
         this.catalog = catalog;
     }
 
-    String currentAsGeoJson(Bbox bbox) {
+    /** Communities valid at an instant (null: the current ones). */
+    String asGeoJson(Bbox bbox, java.time.OffsetDateTime at) {
         return BboxSql.bind(jdbc.sql(CURRENT_AS_GEOJSON), bbox)
+                .param("at", at)
                 .param("min", catalog.value(StandardsCatalog.HOUSEHOLDS_MIN))
                 .param("max", catalog.value(StandardsCatalog.HOUSEHOLDS_MAX))
                 .query(String.class)
