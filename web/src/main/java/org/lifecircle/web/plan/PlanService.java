@@ -222,13 +222,14 @@ class PlanService {
             int key;
             if (toKey == null) {
                 key = session.editor().addCommunity();
-                int number = (int) store.communities(planId).stream()
+                int number = (int) session.communities().stream()
                                 .filter(c -> c.continuesCommunityId() == null)
                                 .count()
                         + 1;
                 PlanStore.PlanRow row = plan(planId);
-                transaction.executeWithoutResult(
-                        s -> store.insertCommunities(planId, List.of(provisional(planId, key, number, row.origin()))));
+                PlanStore.PlanCommunity fresh = provisional(planId, key, number, row.origin());
+                transaction.executeWithoutResult(s -> store.insertCommunities(planId, List.of(fresh)));
+                session.communities().add(fresh);
             } else {
                 key = toKey;
                 if (key < 0 || key >= session.editor().communityCount()) {
@@ -239,7 +240,7 @@ class PlanService {
             int[] to = new int[cells.length];
             java.util.Arrays.fill(to, key);
             record(session, "move", cells, to);
-            return outcomeView(planId, outcome);
+            return outcomeView(session, outcome);
         }
     }
 
@@ -262,7 +263,7 @@ class PlanService {
                         + " (the history of edits made before the service last started cannot be undone)");
             }
             recordChanges(session, backwards ? "undo" : "redo", before);
-            return outcomeView(planId, outcome);
+            return outcomeView(session, outcome);
         }
     }
 
@@ -278,7 +279,7 @@ class PlanService {
             int[] before = session.editor().assignment();
             EditOutcome outcome = session.editor().rebalance(keys);
             recordChanges(session, "rebalance", before);
-            return outcomeView(planId, outcome);
+            return outcomeView(session, outcome);
         }
     }
 
@@ -291,7 +292,7 @@ class PlanService {
                     .findFirst()
                     .orElseThrow(() -> new NotFoundException("Plan " + planId + " has no cell " + cellId));
             Integer back = null;
-            for (PlanStore.PlanCommunity community : store.communities(planId)) {
+            for (PlanStore.PlanCommunity community : session.communities()) {
                 if (cell.todayCommunityId() != null
                         && cell.todayCommunityId().equals(community.continuesCommunityId())) {
                     back = community.key();
@@ -305,7 +306,7 @@ class PlanService {
             int[] before = session.editor().assignment();
             EditOutcome outcome = session.editor().applyEach(new int[] {index}, new int[] {back});
             recordChanges(session, "reject", before);
-            return outcomeView(planId, outcome);
+            return outcomeView(session, outcome);
         }
     }
 
@@ -362,7 +363,12 @@ class PlanService {
         }
     }
 
+    /** The session of a draft plan; a cached session is a draft (adoption drops it). */
     private PlanSession editable(long planId) {
+        PlanSession cached = cachedSession(planId);
+        if (cached != null) {
+            return cached;
+        }
         PlanStore.PlanRow row = plan(planId);
         if (!row.status().equals("draft")) {
             throw new ConflictException("Plan " + planId + " is " + row.status() + " and can no longer be edited");
@@ -370,20 +376,29 @@ class PlanService {
         return session(planId);
     }
 
+    /**
+     * The cached session while the data has not been replaced: one indexed query per request, so
+     * an edit pays for the edit, not for re-reading the plan.
+     */
+    private PlanSession cachedSession(long planId) {
+        PlanSession session = sessions.get(planId);
+        return session != null && session.datasetLoadId() == store.latestLoadId() ? session : null;
+    }
+
     private PlanSession session(long planId) {
+        PlanSession cached = cachedSession(planId);
+        if (cached != null) {
+            return cached;
+        }
         PlanStore.PlanRow row = plan(planId);
         PlanningGraph planning = graphs.current();
-        PlanSession session = sessions.get(planId);
-        if (session != null
-                && session.datasetLoadId() == planning.inputs().network().loadId()) {
-            return session;
-        }
         if (row.datasetLoadId() == null
                 || row.datasetLoadId() != planning.inputs().network().loadId()) {
             throw new ConflictException("Plan " + planId + " was made on dataset load " + row.datasetLoadId()
                     + "; the data has been replaced since (load "
                     + planning.inputs().network().loadId() + ")");
         }
+        sessions.remove(planId);
         return sessions.computeIfAbsent(planId, id -> load(id, row, planning));
     }
 
@@ -406,10 +421,11 @@ class PlanService {
         CellGraph graph = subset.length == planning.graph().size() && isIdentity(subset)
                 ? planning.graph()
                 : planning.subgraph(subset);
-        int communities = store.communities(planId).size();
+        List<PlanStore.PlanCommunity> communityRows = store.communities(planId);
+        int communities = communityRows.size();
         RegionalizationOptions options = RegionalizationOptions.of(row.min(), row.target(), row.max());
         PlanEditor editor = new PlanEditor(graph, assignment, communities, options);
-        return PlanSession.of(planId, planning.inputs().network().loadId(), graph, editor, ids);
+        return PlanSession.of(planId, planning.inputs().network().loadId(), graph, editor, ids, communityRows);
     }
 
     private static boolean isIdentity(int[] subset) {
@@ -461,8 +477,8 @@ class PlanService {
         record(session, kind, cells, to);
     }
 
-    private Map<String, Object> outcomeView(long planId, EditOutcome outcome) {
-        List<PlanStore.PlanCommunity> stored = store.communities(planId);
+    private Map<String, Object> outcomeView(PlanSession session, EditOutcome outcome) {
+        List<PlanStore.PlanCommunity> stored = session.communities();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("movedCells", outcome.movedCells());
         view.put("micros", outcome.micros());

@@ -141,13 +141,10 @@ class PlanStore {
 
     /** Appends an edit to the journal and moves the cells; one transaction with the caller's. */
     void recordEdit(long planId, String kind, long[] cellIds, int[] toKeys) {
-        int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM plan_edit WHERE plan_id = :id")
-                .param("id", planId)
-                .query(Integer.class)
-                .single();
         template.update(con -> {
-            var statement = con.prepareStatement(
-                    "INSERT INTO plan_edit (plan_id, seq, kind, cell_ids, to_keys) VALUES (?, ?, ?, ?, ?)");
+            var statement = con.prepareStatement("""
+                    INSERT INTO plan_edit (plan_id, seq, kind, cell_ids, to_keys)
+                    SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM plan_edit WHERE plan_id = ?""");
             Long[] ids = new Long[cellIds.length];
             Integer[] keys = new Integer[toKeys.length];
             for (int k = 0; k < ids.length; k++) {
@@ -157,10 +154,10 @@ class PlanStore {
             Array idArray = con.createArrayOf("bigint", ids);
             Array keyArray = con.createArrayOf("integer", keys);
             statement.setLong(1, planId);
-            statement.setInt(2, seq);
-            statement.setString(3, kind);
-            statement.setArray(4, idArray);
-            statement.setArray(5, keyArray);
+            statement.setString(2, kind);
+            statement.setArray(3, idArray);
+            statement.setArray(4, keyArray);
+            statement.setLong(5, planId);
             return statement;
         });
         List<Object[]> moves = new ArrayList<>(cellIds.length);
@@ -168,6 +165,13 @@ class PlanStore {
             moves.add(new Object[] {toKeys[k], planId, cellIds[k]});
         }
         template.batchUpdate("UPDATE plan_cell SET community_key = ? WHERE plan_id = ? AND cell_id = ?", moves);
+    }
+
+    /** Id of the latest dataset load: a plan's session lives as long as this does not change. */
+    long latestLoadId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM dataset_load")
+                .query(Long.class)
+                .single();
     }
 
     int editCount(long planId) {
