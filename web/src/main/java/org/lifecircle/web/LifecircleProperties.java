@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     catalog
  * @param maxFeaturesPerResponse most features a GeoJSON endpoint returns before asking for a
  *     smaller bbox
+ * @param runs limits of analysis runs
  */
 @ConfigurationProperties("lifecircle")
 public record LifecircleProperties(
         @DefaultValue Demo demo,
         @DefaultValue("") String standardsOverride,
-        @DefaultValue("20000") int maxFeaturesPerResponse) {
+        @DefaultValue("20000") int maxFeaturesPerResponse,
+        @DefaultValue Runs runs) {
 
     /**
      * @param autoload size of the demo city loaded when the database holds no dataset: {@code
@@ -26,4 +28,10 @@ public record LifecircleProperties(
     public record Demo(
             @DefaultValue("town") String autoload,
             @DefaultValue("42") long seed) {}
+
+    /**
+     * @param timeLimit a run still going after this long is cancelled at its next progress report
+     *     (e.g. {@code 30m}); its partial results are never stored
+     */
+    public record Runs(@DefaultValue("30m") java.time.Duration timeLimit) {}
 }

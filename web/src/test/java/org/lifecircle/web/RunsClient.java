@@ -24,13 +24,13 @@ public final class RunsClient {
         return id;
     }
 
-    /** Polls a run until it succeeds or fails; its final row. */
+    /** Polls a run until it succeeds, fails or is cancelled; its final row. */
     public JsonNode awaitFinished(long id) {
         long deadline = System.currentTimeMillis() + RUN_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             JsonNode run = http.get("/api/runs/" + id).body();
             String status = run.get("status").asString();
-            if (status.equals("succeeded") || status.equals("failed")) {
+            if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")) {
                 return run;
             }
             assertThat(run.get("progressPercent").asDouble()).isBetween(0.0, 100.0);

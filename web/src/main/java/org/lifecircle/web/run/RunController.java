@@ -32,6 +32,12 @@ class RunController {
                 .body(run);
     }
 
+    /** Cancels a queued or running run; 202 with its row (a running run stops at its next step). */
+    @PostMapping("/api/runs/{id}/cancel")
+    ResponseEntity<RunView> cancel(@PathVariable long id) {
+        return ResponseEntity.accepted().body(runs.cancel(id));
+    }
+
     /** Status, percent done, timings, summary and error of one run. */
     @GetMapping("/api/runs/{id}")
     RunView run(@PathVariable long id) {

@@ -56,7 +56,7 @@ class RunRepository {
         jdbc.sql("""
                         UPDATE analysis_run SET status = 'succeeded', progress_percent = 100, finished_at = now(),
                                timings_ms = CAST(:timings AS jsonb), summary = CAST(:summary AS jsonb)
-                        WHERE id = :id
+                        WHERE id = :id AND status = 'running'
                         """)
                 .param("id", id)
                 .param("timings", timingsJson)
@@ -74,6 +74,20 @@ class RunRepository {
                 .param("error", error)
                 .param("timings", timingsJson)
                 .update();
+    }
+
+    /** Marks a queued or running run cancelled; false when it had already finished. */
+    boolean cancel(long id, String reason, String timingsJson) {
+        return jdbc.sql("""
+                        UPDATE analysis_run SET status = 'cancelled', finished_at = now(), error = :reason,
+                               timings_ms = CAST(:timings AS jsonb)
+                        WHERE id = :id AND status IN ('queued', 'running')
+                        """)
+                        .param("id", id)
+                        .param("reason", reason)
+                        .param("timings", timingsJson)
+                        .update()
+                == 1;
     }
 
     /** Runs a stopped service left queued or running can never finish: say so. */

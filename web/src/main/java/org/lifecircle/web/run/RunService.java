@@ -33,13 +33,27 @@ public class RunService {
     private final RunRepository runs;
     private final Map<String, RunKind> kinds;
     private final JsonMapper json;
+    private final java.time.Duration timeLimit;
+    /** Runs queued or running in this service, by id: what a cancel request reaches. */
+    private final Map<Long, Control> active = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "analysis-run");
         thread.setDaemon(true);
         return thread;
     });
 
-    RunService(RunRepository runs, List<RunKind> kinds, JsonMapper json) {
+    /** A run's cancellation flag, set by a request, read by the run's progress reports. */
+    private static final class Control {
+        volatile String cancelReason;
+    }
+
+    RunService(
+            RunRepository runs,
+            List<RunKind> kinds,
+            JsonMapper json,
+            org.lifecircle.web.LifecircleProperties properties) {
+        this.timeLimit = properties.runs().timeLimit();
         this.runs = runs;
         this.kinds = kinds.stream().collect(Collectors.toMap(RunKind::name, k -> k));
         this.json = json;
@@ -73,7 +87,9 @@ public class RunService {
         }
         JsonNode parameters = kind.validate(request);
         long id = runs.create(kind.name(), parameters);
-        executor.submit(() -> execute(id, kind, parameters));
+        Control control = new Control();
+        active.put(id, control);
+        executor.submit(() -> execute(id, kind, parameters, control));
         return find(id);
     }
 
@@ -118,19 +134,50 @@ public class RunService {
         return runs.recent(kind, status, limit);
     }
 
-    private void execute(long id, RunKind kind, JsonNode parameters) {
+    /**
+     * Cancels a queued or running run. A queued run never starts; a running one stops at its next
+     * progress report, before anything is stored.
+     *
+     * @throws NotFoundException when there is no such run
+     * @throws ConflictException when it has already finished
+     */
+    public RunView cancel(long id) {
+        RunView run = find(id);
+        Control control = active.get(id);
+        if (control == null || !(run.status().equals("queued") || run.status().equals("running"))) {
+            throw new ConflictException(
+                    "Run " + id + " is " + run.status() + "; only queued or running runs can be cancelled");
+        }
+        control.cancelReason = "Cancelled on request";
+        if (run.status().equals("queued")) {
+            runs.cancel(id, control.cancelReason, "{}");
+        }
+        return find(id);
+    }
+
+    private void execute(long id, RunKind kind, JsonNode parameters, Control control) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long started = System.nanoTime();
         try {
+            if (control.cancelReason != null) {
+                return;
+            }
             runs.markRunning(id);
-            Map<String, Object> summary = kind.execute(id, parameters, new Progress(id, timings));
+            Map<String, Object> summary =
+                    kind.execute(id, parameters, new Progress(id, timings, control, started + timeLimit.toNanos()));
             timings.put("total", (System.nanoTime() - started) / 1_000_000);
             runs.succeed(id, json.writeValueAsString(timings), json.writeValueAsString(summary));
+        } catch (RunCancelledException e) {
+            timings.put("total", (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Run {} ({}) stopped: {}", id, kind.name(), e.getMessage());
+            runs.cancel(id, e.getMessage(), json.writeValueAsString(timings));
         } catch (RuntimeException e) {
             timings.put("total", (System.nanoTime() - started) / 1_000_000);
             LOG.warn("Run {} ({}) failed", id, kind.name(), e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             runs.fail(id, reason, json.writeValueAsString(timings));
+        } finally {
+            active.remove(id);
         }
     }
 
@@ -144,15 +191,31 @@ public class RunService {
     private final class Progress implements RunProgress {
         private final long runId;
         private final Map<String, Long> timings;
+        private final Control control;
+        private final long deadlineNanos;
         private long lastWriteNanos;
 
-        Progress(long runId, Map<String, Long> timings) {
+        Progress(long runId, Map<String, Long> timings, Control control, long deadlineNanos) {
             this.runId = runId;
             this.timings = timings;
+            this.control = control;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** Stops the run here when it was cancelled or is past its time limit. */
+        private void checkContinue() {
+            if (control.cancelReason != null) {
+                throw new RunCancelledException(control.cancelReason);
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new RunCancelledException("Stopped at the time limit of " + timeLimit
+                        + " (lifecircle.runs.time-limit); narrow the request or raise the limit");
+            }
         }
 
         @Override
         public void percent(double percent) {
+            checkContinue();
             long now = System.nanoTime();
             if (now - lastWriteNanos >= PROGRESS_WRITE_INTERVAL_NANOS) {
                 lastWriteNanos = now;
@@ -167,6 +230,7 @@ public class RunService {
 
         @Override
         public void timing(String stage, long millis) {
+            checkContinue();
             timings.put(stage, millis);
         }
     }

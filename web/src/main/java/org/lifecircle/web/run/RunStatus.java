@@ -7,7 +7,8 @@ enum RunStatus {
     QUEUED,
     RUNNING,
     SUCCEEDED,
-    FAILED;
+    FAILED,
+    CANCELLED;
 
     String code() {
         return name().toLowerCase(Locale.ROOT);
