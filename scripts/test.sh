@@ -41,6 +41,8 @@ export LIFECIRCLE_OGC_MAPSERVERURL="$mapserver_url"
 export LIFECIRCLE_OGC_DIRECTORY="$test_dir/ogc"
 # The socket folder and port let tests use psql-level tools of the same cluster.
 export LIFECIRCLE_TEST_PGHOST="$test_dir/pg"
+# The cluster's folder, so an outage test can stop and restart it (scripts/db.sh stop|start).
+export LIFECIRCLE_TEST_RUN_DIR="$test_dir"
 
 ./mvnw -B -ntp verify "$@"
 log "all tests passed in $(( $(date +%s) - started )) s"

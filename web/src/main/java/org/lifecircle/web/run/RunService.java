@@ -30,6 +30,10 @@ public class RunService {
     /** Progress is written at most this often: a run may report thousands of steps. */
     private static final long PROGRESS_WRITE_INTERVAL_NANOS = 250_000_000L;
 
+    private static final long STORE_RETRY_MILLIS = 1000;
+    /** Half an hour of retries: longer than a database restart or failover takes. */
+    private static final int STORE_RETRY_LIMIT = 1800;
+
     private final RunRepository runs;
     private final Map<String, RunKind> kinds;
     private final JsonMapper json;
@@ -166,18 +170,51 @@ public class RunService {
             Map<String, Object> summary =
                     kind.execute(id, parameters, new Progress(id, timings, control, started + timeLimit.toNanos()));
             timings.put("total", (System.nanoTime() - started) / 1_000_000);
-            runs.succeed(id, json.writeValueAsString(timings), json.writeValueAsString(summary));
+            String timingsJson = json.writeValueAsString(timings);
+            String summaryJson = json.writeValueAsString(summary);
+            untilStored(id, () -> runs.succeed(id, timingsJson, summaryJson));
         } catch (RunCancelledException e) {
             timings.put("total", (System.nanoTime() - started) / 1_000_000);
             LOG.info("Run {} ({}) stopped: {}", id, kind.name(), e.getMessage());
-            runs.cancel(id, e.getMessage(), json.writeValueAsString(timings));
+            String timingsJson = json.writeValueAsString(timings);
+            untilStored(id, () -> runs.cancel(id, e.getMessage(), timingsJson));
         } catch (RuntimeException e) {
             timings.put("total", (System.nanoTime() - started) / 1_000_000);
             LOG.warn("Run {} ({}) failed", id, kind.name(), e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            runs.fail(id, reason, json.writeValueAsString(timings));
+            String timingsJson = json.writeValueAsString(timings);
+            untilStored(id, () -> runs.fail(id, reason, timingsJson));
         } finally {
             active.remove(id);
+        }
+    }
+
+    /**
+     * Writes a run's final status, retrying while the database is unreachable (every {@link
+     * #STORE_RETRY_MILLIS} ms, up to {@link #STORE_RETRY_LIMIT} tries), so an outage never leaves a
+     * run "running" for ever: when the database returns, the run says how it ended.
+     */
+    private void untilStored(long id, Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (attempt >= STORE_RETRY_LIMIT || executor.isShutdown()) {
+                    LOG.error(
+                            "Run {}: its final status could not be stored; it is marked failed at the next start",
+                            id,
+                            e);
+                    return;
+                }
+                LOG.warn("Run {}: database unavailable ({}); storing its status again shortly", id, e.getMessage());
+                try {
+                    Thread.sleep(STORE_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
