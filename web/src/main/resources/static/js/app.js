@@ -9,10 +9,11 @@ import { AnalysisPanel } from './analysis.js';
 import { CoveragePanel } from './coverage.js';
 import { WhatIfMode } from './whatif.js';
 import { SitingPanel } from './siting.js';
+import { PlanPanel } from './plan.js';
 
 
 async function main() {
-  const [config, types, summary] = await Promise.all([
+  let [config, types, summary] = await Promise.all([
     getJson('/api/ui/config'), getJson('/api/facility-types'), getJson('/api/summary'),
   ]);
   usePalette(config);
@@ -47,7 +48,43 @@ async function main() {
   const siting = new SitingPanel(map, layers, coverage);
   coverage.onChange(() => { whatIf.renderText(); siting.typeChanged(); });
 
-  const [communities] = await Promise.all([layers.loadCommunities(), layers.loadFacilities(), layers.loadBarriers()]);
+  let [communities] = await Promise.all([layers.loadCommunities(), layers.loadFacilities(), layers.loadBarriers()]);
+  // Today's communities, also while the map shows those of another date.
+  let todayCommunities = communities;
+  const showCommunities = (features) => {
+    communities = features;
+    table.setRows(features);
+    chart.render(features);
+  };
+  const plans = new PlanPanel(map, layers, config, {
+    todayCommunities: () => todayCommunities,
+    showHouseholds: (features) => chart.render(features),
+    // After an adoption: today's communities, the page's totals and the date's boundaries anew.
+    communitiesChanged: async () => {
+      summary = await getJson('/api/summary');
+      renderSummary(summary);
+      todayCommunities = await layers.loadCommunities();
+      const date = document.getElementById('communities-date').value;
+      showCommunities(date ? await layers.loadCommunities(date) : todayCommunities);
+      showDate(date);
+    },
+  });
+  const showDate = (date) => {
+    document.getElementById('communities-date-message').textContent = date
+      ? t('boundaries.date.shown', date, formatNumber(communities.length)) : '';
+    document.getElementById('layers-section').dataset.at = date ?? '';
+  };
+  const showCommunitiesAt = async (date) => {
+    try {
+      showCommunities(date ? await layers.loadCommunities(date) : await layers.loadCommunities());
+      if (!date) todayCommunities = communities;
+      showDate(date);
+    } catch (e) {
+      const message = document.getElementById('communities-date-message');
+      message.textContent = e.message;
+      message.classList.add('error');
+    }
+  };
   layers.barriers.addTo(map);
   layers.communities.addTo(map);
   layers.network.addTo(map);
@@ -65,17 +102,27 @@ async function main() {
     coverage.renderText();
     whatIf.renderText();
     siting.renderText();
+    plans.renderText();
+    showDate(document.getElementById('communities-date').value);
     layers.renderLegend();
     layers.facilities.eachLayer((m) => m.setIcon(layers.facilityIcon(m.feature.properties.type)));
   };
   renderText();
   panel.refreshRuns();
-  await coverage.refreshRuns();
+  await Promise.all([coverage.refreshRuns(), plans.refreshRuns()]);
 
   document.getElementById('layer-communities').addEventListener('change', (e) => layers.toggle(layers.communities, e.target.checked));
   document.getElementById('layer-facilities').addEventListener('change', (e) => layers.toggle(layers.facilities, e.target.checked));
   document.getElementById('layer-network').addEventListener('change', (e) => layers.toggle(layers.network, e.target.checked));
   document.getElementById('layer-cells').addEventListener('change', (e) => layers.toggle(layers.cells, e.target.checked));
+  document.getElementById('communities-date').addEventListener('change', (e) => {
+    document.getElementById('communities-date-message').classList.remove('error');
+    showCommunitiesAt(e.target.value || null);
+  });
+  document.getElementById('communities-date-now').addEventListener('click', () => {
+    document.getElementById('communities-date').value = '';
+    showCommunitiesAt(null);
+  });
   document.getElementById('download-csv').addEventListener('click', () => table.downloadCsv());
   document.getElementById('print').addEventListener('click', () => window.print());
   document.getElementById('lang').addEventListener('click', async () => {

@@ -90,8 +90,13 @@ export class MapLayers {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(',');
   }
 
-  async loadCommunities() {
-    const collection = await getJson('/api/communities');
+  /**
+   * Today's communities, or those in effect at the end of a day (an ISO date, China time): the
+   * service takes a bare date as 00:00, so today would show yesterday's boundaries.
+   */
+  async loadCommunities(date = null) {
+    const at = date ? `${date}T23:59:59.999+08:00` : null;
+    const collection = await getJson(at ? `/api/communities?at=${encodeURIComponent(at)}` : '/api/communities');
     this.communities.clearLayers();
     this.communities.addData(collection);
     return collection.features;

@@ -65,3 +65,12 @@ export const GAP_STYLE = { color: '#9b1c1c', weight: 1.5, fillColor: 'url(#gap-h
 export const GAP_SWATCH = 'repeating-linear-gradient(135deg, #c2410c 0 2px, rgba(240, 100, 60, .2) 2px 5px)';
 /** Suggested sites: numbered squares, unlike the round facility symbols. */
 export const SITE_COLOUR = '#b0126b';
+
+/** A plan's community by its status against the plan's bounds: under, in range, over. */
+export function planStatusColour(status) {
+  const [under, , high, over] = palette.householdColours;
+  return { under, in_range: high, over }[status] ?? palette.typeColourFallback;
+}
+/** Cells a plan moves away from their community of today; the brush's stroke. */
+export const MOVED_CELL_COLOUR = '#6d28d9';
+export const BRUSH_COLOUR = '#f0b429';

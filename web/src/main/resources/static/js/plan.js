@@ -1,0 +1,709 @@
+// The boundary editor: a plan of community boundaries — made from today's communities, proposed by
+// the engine, or one community's management grids — drawn by household status with today's
+// boundaries over it, edited with the brush (brush.js), undone and redone, rebalanced, its proposed
+// moves rejected one by one, checked, and adopted.
+import { getJson, postJson, followRun } from './api.js';
+import { t, formatNumber } from './i18n.js';
+import { escapeHtml } from './layers.js';
+import { planStatusColour, MOVED_CELL_COLOUR } from './styles.js';
+import { CommunityTable, showTab } from './table.js';
+import { BrushTool, polygonsOf, insidePolygons, interiorPoint } from './brush.js';
+
+/** The before/after table's rows: the engine's PlanStatistics. */
+const MEASURES = [
+  { key: 'communities', digits: 0 },
+  { key: 'outOfRange', digits: 0 },
+  { key: 'meanAbsoluteDeviation', digits: 0 },
+  { key: 'householdsMoved', digits: 0 },
+  { key: 'meanPolsbyPopper', digits: 3 },
+];
+/** Violations for which the service refuses adoption. */
+const BLOCKING = new Set(['not_contiguous', 'across_break']);
+const MOVES_SHOWN_PER_GROUP = 40;
+/** Plans made in this browser: the service lists runs, not plans. */
+const KNOWN_PLANS = 'lifecircle.plans';
+const KNOWN_PLANS_KEPT = 20;
+const TODAY_STYLE = { color: '#102a43', weight: 1.6, opacity: 0.8, dashArray: '6 4', fill: false };
+
+export class PlanPanel {
+  /**
+   * @param hooks todayCommunities() → today's features; showHouseholds(features) → the chart;
+   *     communitiesChanged() → reloads what shows today's communities after an adoption
+   */
+  constructor(map, layers, config, hooks) {
+    this.map = map;
+    this.layers = layers;
+    this.config = config;
+    this.hooks = hooks;
+    this.plan = null;
+    this.moves = [];
+    this.movedCells = new Set();
+    this.target = null;
+    this.lastEdit = null;
+    this.runs = [];
+    this.queue = Promise.resolve();
+    this.pending = 0;
+    this.synced = 0;
+    this.message = null;
+    this.element = (id) => document.getElementById(id);
+    this.section = this.element('plan-section');
+    this.progress = this.element('plan-progress');
+
+    map.createPane('plan').style.zIndex = 402;
+    map.createPane('plan-cells').style.zIndex = 404;
+    map.createPane('plan-today').style.zIndex = 406;
+    map.createPane('plan-labels').style.zIndex = 408;
+    this.communities = L.geoJSON(null, {
+      pane: 'plan',
+      style: (f) => this.communityStyle(f.properties.key),
+      onEachFeature: (f, layer) => {
+        layer.on('click', () => { if (this.brush.mode === 'select') this.setTarget(f.properties.key); });
+        layer.bindTooltip(() => this.communityTooltip(f.properties.key), { sticky: true });
+      },
+    });
+    this.today = L.geoJSON(null, { pane: 'plan-today', interactive: false, style: () => TODAY_STYLE });
+    this.labels = L.layerGroup();
+    this.brush = new BrushTool(map, this);
+    this.table = new CommunityTable(this.element('plan-table'), (code) => this.selectByCode(code), {
+      columns: this.columns(),
+      sortKey: 'households',
+      rowClass: (r) => `status-${r.status === 'in_range' ? 'within' : r.status}${r.key === this.target ? ' target' : ''}`,
+    });
+
+    this.element('plan-create').addEventListener('click', () => this.create());
+    this.element('plan-propose').addEventListener('click', () => this.propose());
+    this.element('plan-pick').addEventListener('change', (e) => { if (e.target.value) this.open(Number(e.target.value)); else this.close(); });
+    this.element('plan-close').addEventListener('click', () => this.close());
+    this.element('plan-adopt').addEventListener('click', () => this.adopt());
+    this.element('plan-undo').addEventListener('click', () => this.undo());
+    this.element('plan-redo').addEventListener('click', () => this.redo());
+    this.element('plan-rebalance').addEventListener('click', () => this.rebalance());
+    this.element('plan-target-new').addEventListener('click', () => this.setTarget(this.target === 'new' ? null : 'new'));
+    this.element('tab-plan').addEventListener('click', () => showTab('tab-plan'));
+    this.element('plan-violations').addEventListener('click', (e) => {
+      const item = e.target.closest('[data-key]');
+      if (item) this.focusCommunity(Number(item.dataset.key));
+    });
+    this.element('plan-moves').addEventListener('click', (e) => this.movesClicked(e));
+    document.addEventListener('keydown', (e) => this.keyDown(e));
+    layers.legendSections.push(() => this.legend());
+    layers.popupSections.push((p, popup) => this.gridsSection(p, popup));
+  }
+
+  columns() {
+    return [
+      { key: 'name', label: 'table.name' },
+      { key: 'households', label: 'table.households', numeric: true },
+      { key: 'deviationPercent', label: 'plan.table.deviation', numeric: true, digits: 1 },
+      { key: 'cells', label: 'plan.table.cells', numeric: true },
+      { key: 'polsbyPopper', label: 'plan.table.compactness', numeric: true, digits: 3 },
+      {
+        key: 'status', label: 'table.status',
+        html: (v) => `<span class="swatch" style="background:${planStatusColour(v)}"></span>${escapeHtml(t(`plan.status.${v}`))}`,
+      },
+      { key: 'contiguous', label: 'plan.table.contiguous', text: (v) => t(v ? 'plan.yes' : 'plan.no') },
+    ];
+  }
+
+  editable() {
+    return this.plan?.status === 'draft';
+  }
+
+  // ——— Making and choosing plans ———
+
+  async create() {
+    const button = this.element('plan-create');
+    button.disabled = true;
+    try {
+      const name = t('plan.defaultName', new Date().toLocaleDateString(document.documentElement.lang));
+      const created = await postJson('/api/plans', { name });
+      this.remember(created.id, name);
+      await this.open(created.id);
+      this.say(() => t('plan.created', created.id));
+    } catch (e) {
+      this.say(e.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  propose() {
+    const request = {
+      kind: 'boundary-proposal',
+      seed: Number(this.element('plan-seed').value) || 0,
+      timeLimitSeconds: Number(this.element('plan-time-limit').value) || 30,
+    };
+    if (this.element('plan-from-scratch').checked) request.fromScratch = true;
+    return this.startRun(request, this.element('plan-propose'));
+  }
+
+  /** A run that ends in a plan (proposal or grids), followed to the end; then the plan opens. */
+  async startRun(request, button) {
+    if (button) button.disabled = true;
+    this.progress.value = 0;
+    this.progress.hidden = false;
+    try {
+      const run = await postJson('/api/runs', request);
+      this.say(`#${run.id} ${t('analysis.running')}`);
+      const finished = await followRun(run.id, (percent) => {
+        this.progress.value = percent;
+        this.say(`#${run.id} ${t('analysis.running')} ${formatNumber(percent)} %`);
+      });
+      if (finished.status !== 'succeeded') {
+        this.say(`#${finished.id} ${t('analysis.failed')}: ${finished.error}`, true);
+        return;
+      }
+      await this.refreshRuns();
+      await this.open(finished.summary.planId);
+      const seconds = formatNumber((finished.timingsMillis?.total ?? 0) / 1000, 1);
+      this.say(() => `#${finished.id} ${t('analysis.done')} · ${t('plan.opened', finished.summary.planId)} · ${seconds} s`);
+    } catch (e) {
+      this.say(e.message, true);
+    } finally {
+      if (button) button.disabled = false;
+      this.progress.hidden = true;
+    }
+  }
+
+  /** The community popup's offer: management grids (网格) of this community. */
+  gridsSection(p, popup) {
+    if (p.id === undefined || p.valid_to) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'grids-start';
+    button.textContent = t('plan.grids.start');
+    button.addEventListener('click', () => {
+      this.map.closePopup();
+      this.startRun({ kind: 'grids', community: p.id }, null);
+    });
+    popup.appendChild(button);
+  }
+
+  remember(id, name) {
+    const known = this.knownPlans().filter((p) => p.id !== id);
+    known.unshift({ id, name });
+    localStorage.setItem(KNOWN_PLANS, JSON.stringify(known.slice(0, KNOWN_PLANS_KEPT)));
+  }
+
+  knownPlans() {
+    try {
+      return JSON.parse(localStorage.getItem(KNOWN_PLANS) ?? '[]');
+    } catch (e) {
+      return [];
+    }
+  }
+
+  /** Succeeded proposal and grids runs: each names the plan it made. */
+  async refreshRuns() {
+    const [proposals, grids] = await Promise.all([
+      getJson('/api/runs?kind=boundary-proposal&status=succeeded&limit=20'),
+      getJson('/api/runs?kind=grids&status=succeeded&limit=20'),
+    ]);
+    this.runs = [...proposals, ...grids].filter((run) => run.summary?.planId).sort((a, b) => b.id - a.id);
+    this.renderPicker();
+  }
+
+  renderPicker() {
+    const options = [];
+    const seen = new Set();
+    for (const run of this.runs) {
+      const origin = run.kind === 'grids' ? 'grids' : run.parameters.fromScratch ? 'scratch' : 'proposal';
+      seen.add(run.summary.planId);
+      options.push({ id: run.summary.planId, label: t('plan.pick.run', run.summary.planId, t(`plan.origin.${origin}`), run.id) });
+    }
+    for (const known of this.knownPlans()) {
+      if (!seen.has(known.id)) options.push({ id: known.id, label: t('plan.pick.plan', known.id, known.name) });
+    }
+    if (this.plan && !options.some((o) => o.id === this.plan.id)) {
+      options.unshift({ id: this.plan.id, label: t('plan.pick.plan', this.plan.id, this.plan.name) });
+    }
+    options.sort((a, b) => b.id - a.id);
+    this.element('plan-pick').innerHTML = `<option value="">${escapeHtml(t('plan.pick.none'))}</option>`
+      + options.map((o) => `<option value="${o.id}" ${this.plan?.id === o.id ? 'selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
+  }
+
+  /** Opens a plan: its communities replace today's on the map, its table and tools appear. */
+  async open(id) {
+    try {
+      const [plan, shapes, moves] = await Promise.all([
+        getJson(`/api/plans/${id}`), getJson(`/api/plans/${id}/communities`), getJson(`/api/plans/${id}/moves`),
+      ]);
+      const first = !this.plan;
+      this.target = null;
+      this.lastEdit = null;
+      this.setPlan(plan, shapes, moves);
+      if (first) {
+        this.todayShown = this.map.hasLayer(this.layers.communities);
+        this.map.removeLayer(this.layers.communities);
+      }
+      this.today.clearLayers();
+      this.today.addData({ type: 'FeatureCollection', features: this.hooks.todayCommunities() });
+      [this.communities, this.today, this.labels].forEach((layer) => layer.addTo(this.map));
+      this.element('plan-editor').hidden = false;
+      this.element('tab-plan').hidden = false;
+      showTab('tab-plan');
+      this.renderEditResult();
+      this.brush.show();
+      this.brush.setMode('select');
+      if (this.communities.getLayers().length) this.map.fitBounds(this.communities.getBounds(), { padding: [20, 20], animate: false });
+      this.layers.renderLegend();
+      this.renderPicker();
+      // The panel, not the page, scrolls to the plan.
+      const panel = this.section.closest('.panel');
+      if (first) panel.scrollTop += this.section.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    } catch (e) {
+      this.say(e.message, true);
+    }
+  }
+
+  close() {
+    if (!this.plan) return;
+    this.plan = null;
+    this.moves = [];
+    this.movedCells = new Set();
+    this.target = null;
+    [this.communities, this.today, this.labels].forEach((layer) => { layer.clearLayers(); this.map.removeLayer(layer); });
+    this.brush.hide();
+    if (this.todayShown) this.layers.communities.addTo(this.map);
+    this.element('plan-editor').hidden = true;
+    this.element('tab-plan').hidden = true;
+    this.section.dataset.plan = '';
+    showTab('tab-communities');
+    this.hooks.showHouseholds(this.hooks.todayCommunities());
+    this.layers.renderLegend();
+    this.renderPicker();
+  }
+
+  setPlan(plan, shapes, moves) {
+    this.plan = plan;
+    this.moves = moves;
+    this.movedCells = new Set(moves.map((m) => m.cellId));
+    this.communities.clearLayers();
+    this.communities.addData(shapes);
+    this.shapes = new Map();
+    this.communities.eachLayer((layer) => this.shapes.set(layer.feature.properties.key, {
+      layer, polygons: polygonsOf(layer.feature.geometry), bounds: layer.getBounds(),
+    }));
+    if (typeof this.target === 'number' && !this.byKey(this.target)) this.target = null;
+    this.brush.assignCommunities();
+    this.brush.restyle();
+    this.section.dataset.plan = String(plan.id);
+    this.section.dataset.edits = String(plan.edits);
+    this.render();
+  }
+
+  byKey(key) {
+    return this.plan?.communities.find((c) => c.key === key);
+  }
+
+  /** The plan community whose shape holds a point (undefined: none). */
+  communityAt(latlng) {
+    for (const [key, shape] of this.shapes ?? []) {
+      if (shape.bounds.contains(latlng) && insidePolygons(latlng, shape.polygons)) return key;
+    }
+    return undefined;
+  }
+
+  // ——— Editing ———
+
+  setTarget(target) {
+    if (target !== null && target !== 'new' && !this.byKey(target)) return;
+    this.target = target;
+    this.renderToolbar();
+    this.communities.setStyle((f) => this.communityStyle(f.properties.key));
+    this.table.render();
+    this.brush.renderHint();
+  }
+
+  targetName() {
+    if (this.target === 'new') return t('plan.target.newName');
+    const community = this.byKey(this.target);
+    return community ? community.name : t('plan.target.none');
+  }
+
+  selectByCode(code) {
+    const community = this.plan?.communities.find((c) => c.code === code);
+    if (community) this.focusCommunity(community.key);
+  }
+
+  focusCommunity(key) {
+    const shape = this.shapes.get(key);
+    if (shape) this.map.fitBounds(shape.bounds, { maxZoom: 16, padding: [30, 30] });
+    this.setTarget(key);
+  }
+
+  move(cellIds) {
+    const to = this.target === 'new' || this.target === null ? null : this.target;
+    if (this.target === null) {
+      this.sayEdit(t('plan.target.required'), true);
+      return Promise.resolve();
+    }
+    return this.edit('move', () => postJson(`/api/plans/${this.plan.id}/moves`, { cells: cellIds, to }));
+  }
+
+  undo() {
+    return this.edit('undo', () => postJson(`/api/plans/${this.plan.id}/undo`, {}));
+  }
+
+  redo() {
+    return this.edit('redo', () => postJson(`/api/plans/${this.plan.id}/redo`, {}));
+  }
+
+  rebalance() {
+    if (typeof this.target !== 'number') {
+      this.sayEdit(t('plan.target.required'), true);
+      return Promise.resolve();
+    }
+    return this.edit('rebalance', () => postJson(`/api/plans/${this.plan.id}/rebalance`, { communities: [this.target] }));
+  }
+
+  reject(cellId) {
+    return this.edit('reject', () => postJson(`/api/plans/${this.plan.id}/moves/${cellId}/reject`, {}));
+  }
+
+  /** Edits run one after another: a stroke made while the previous one is answered waits for it. */
+  edit(kind, request) {
+    if (!this.editable()) return Promise.resolve();
+    const planId = this.plan.id;
+    this.pending++;
+    this.section.dataset.pending = String(this.pending);
+    this.renderToolbar();
+    this.queue = this.queue.then(async () => {
+      try {
+        const outcome = await request();
+        if (this.plan?.id !== planId) return;
+        this.applyOutcome(kind, outcome);
+        await this.sync();
+      } catch (e) {
+        this.sayEdit(`${t(`plan.failed.${kind}`)}: ${e.message}`, true);
+      } finally {
+        this.pending--;
+        this.section.dataset.pending = String(this.pending);
+        this.renderToolbar();
+      }
+    });
+    return this.queue;
+  }
+
+  /** An edit's answer, shown at once: the touched communities' numbers and problems. */
+  applyOutcome(kind, outcome) {
+    const before = new Map(this.plan.communities.map((c) => [c.key, c]));
+    for (const community of outcome.affected) {
+      const i = this.plan.communities.findIndex((c) => c.key === community.key);
+      if (i >= 0) this.plan.communities[i] = community; else this.plan.communities.push(community);
+    }
+    const touched = new Set(outcome.affected.map((c) => c.key));
+    this.plan.violations = this.plan.violations.filter((v) => !touched.has(v.key)).concat(outcome.violations);
+    if (this.target === 'new') {
+      const fresh = outcome.affected.find((c) => !before.has(c.key));
+      if (fresh) this.target = fresh.key;
+    }
+    this.lastEdit = { kind, outcome, before };
+    this.renderEditResult();
+    this.render();
+    this.communities.setStyle((f) => this.communityStyle(f.properties.key));
+  }
+
+  /** The plan as the service has it now: shapes, moves, every community and problem. */
+  async sync() {
+    const id = this.plan.id;
+    const asked = ++this.synced;
+    const [plan, shapes, moves] = await Promise.all([
+      getJson(`/api/plans/${id}`), getJson(`/api/plans/${id}/communities`), getJson(`/api/plans/${id}/moves`),
+    ]);
+    if (asked !== this.synced || this.plan?.id !== id) return;
+    this.setPlan(plan, shapes, moves);
+  }
+
+  async adopt() {
+    const dialog = this.element('plan-adopt-dialog');
+    const blocking = this.plan.violations.filter((v) => BLOCKING.has(v.kind)).length;
+    this.element('plan-adopt-title').textContent = t('plan.adopt.title', this.plan.id, this.plan.name);
+    this.element('plan-adopt-warning').textContent = blocking ? t('plan.adopt.blocking', blocking) : '';
+    dialog.returnValue = '';
+    const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+    dialog.showModal();
+    await closed;
+    if (dialog.returnValue !== 'adopt') return;
+    const id = this.plan.id;
+    try {
+      const answer = await postJson(`/api/plans/${id}/adopt`, {});
+      this.say(() => t('plan.adopted', id, answer.closedCommunities, answer.insertedCommunities));
+      this.close();
+      await this.hooks.communitiesChanged();
+      this.renderPicker();
+    } catch (e) {
+      this.say(`${t('plan.adopt.failed')}: ${e.message}`, true);
+    }
+  }
+
+  keyDown(e) {
+    if (!this.editable() || e.defaultPrevented) return;
+    if (e.target.closest?.('input:not([type=range]):not([type=checkbox]):not([type=radio]), select, textarea, dialog')) return;
+    const key = e.key.toLowerCase();
+    const command = e.ctrlKey || e.metaKey;
+    if (command && key === 'z') {
+      e.preventDefault();
+      if (e.shiftKey) this.redo(); else this.undo();
+    } else if (command && key === 'y') {
+      e.preventDefault();
+      this.redo();
+    } else if (key === 'escape') {
+      this.brush.cancel();
+    }
+  }
+
+  movesClicked(e) {
+    const reject = e.target.closest('button.reject');
+    if (reject) {
+      reject.disabled = true;
+      this.reject(Number(reject.dataset.cell));
+      return;
+    }
+    const cell = e.target.closest('li[data-cell]');
+    if (cell && !this.brush.flash(Number(cell.dataset.cell))) {
+      const from = this.today.getLayers().find((l) => l.feature.properties.id === Number(cell.dataset.from));
+      if (from) this.map.fitBounds(from.getBounds(), { padding: [20, 20] });
+    }
+  }
+
+  // ——— Drawing ———
+
+  communityStyle(key) {
+    const community = this.byKey(key);
+    const broken = this.plan?.violations.some((v) => v.key === key && BLOCKING.has(v.kind));
+    const target = key === this.target;
+    return {
+      color: target ? '#102a43' : broken ? '#ab091e' : '#486581',
+      weight: target ? 4 : broken ? 2.5 : 1,
+      dashArray: broken && !target ? '2 4' : null,
+      fillColor: planStatusColour(community?.status),
+      fillOpacity: target ? 0.75 : 0.55,
+      className: `plan-community plan-community-${key}`,
+    };
+  }
+
+  communityTooltip(key) {
+    const c = this.byKey(key);
+    if (!c) return '';
+    return `<b>${escapeHtml(c.name)}</b><br>${formatNumber(c.households)} ${escapeHtml(t('unit.households'))} · ${escapeHtml(t(`plan.status.${c.status}`))}`
+      + ` · ${escapeHtml(t('plan.cells', formatNumber(c.cells)))}${c.contiguous ? '' : ` · ${escapeHtml(t('plan.kind.not_contiguous'))}`}`;
+  }
+
+  renderLabels() {
+    this.labels.clearLayers();
+    for (const [key, shape] of this.shapes) {
+      const c = this.byKey(key);
+      const at = interiorPoint(shape.polygons);
+      if (!c || !at) continue;
+      L.marker(at, {
+        pane: 'plan-labels', interactive: false, keyboard: false,
+        icon: L.divIcon({
+          className: 'plan-label',
+          html: `<div class="plan-label-text"><span class="name">${escapeHtml(c.name)}</span><b>${formatNumber(c.households)}</b></div>`,
+          iconSize: null,
+        }),
+      }).addTo(this.labels);
+    }
+  }
+
+  render() {
+    if (!this.plan) return;
+    const p = this.plan;
+    this.element('plan-heading').textContent = t('plan.heading', p.id, p.name);
+    const shown = p.communities.filter((c) => c.cells > 0).length;
+    this.element('plan-status').textContent = [
+      t(`plan.origin.${p.origin}`), t(`plan.planStatus.${p.status}`), t('plan.communityCount', formatNumber(shown)), t('plan.edits', formatNumber(p.edits)),
+    ].join(' · ');
+    this.element('tab-plan').textContent = t('plan.tab', p.id);
+    this.element('plan-adopt').disabled = !this.editable() || p.origin === 'grids';
+    this.element('plan-adopt').title = p.origin === 'grids' ? t('plan.adopt.grids') : '';
+    this.renderSummary();
+    this.renderViolations();
+    this.renderMoves();
+    this.renderLabels();
+    this.renderToolbar();
+    this.table.setPlainRows(p.communities);
+    this.hooks.showHouseholds(p.communities.filter((c) => c.cells > 0).map((c) => ({ properties: c })));
+    this.layers.renderLegend();
+  }
+
+  /** Before and after from the engine's run; now from the communities as edited. */
+  renderSummary() {
+    const s = this.plan.summary ?? {};
+    const columns = [];
+    if (s.before) columns.push({ id: 'before', label: t('plan.summary.before'), values: s.before });
+    if (s.after) columns.push({ id: 'after', label: t('plan.summary.after'), values: s.after });
+    columns.push({ id: 'now', label: t('plan.summary.now'), values: this.statisticsNow() });
+    const bounds = this.plan.bounds;
+    this.element('plan-summary').innerHTML = `<thead><tr><th>${escapeHtml(t('plan.summary.measure'))}</th>${columns
+      .map((c) => `<th class="num">${escapeHtml(c.label)}</th>`).join('')}</tr></thead><tbody>${MEASURES.map((m) => `<tr data-measure="${m.key}">
+        <td>${escapeHtml(t(`plan.measure.${m.key}`, formatNumber(bounds.min), formatNumber(bounds.max), formatNumber(bounds.target)))}</td>${columns.map((c) => {
+          const v = c.values[m.key];
+          return `<td class="num" data-column="${c.id}"${v === undefined || v === null ? '' : ` data-value="${v}"`}>${formatNumber(v, m.digits)}</td>`;
+        }).join('')}</tr>`).join('')}</tbody>`;
+    // The plan keeps before/after; what could not be resolved is in the summary of the run that made it.
+    const run = this.runs.find((r) => r.summary?.planId === this.plan.id);
+    const infeasible = Object.entries(s.infeasible ?? run?.summary.infeasible ?? {});
+    this.element('plan-infeasible').textContent = infeasible.length
+      ? t('plan.infeasible', infeasible.map(([reason, n]) => t(`plan.infeasible.${reason}`, n)).join('；'))
+      : '';
+  }
+
+  /**
+   * The engine's statistics of the communities now. Households moved need every moved cell's
+   * households, which the service does not give with the moves: known only before any edit.
+   */
+  statisticsNow() {
+    const s = this.plan.summary ?? {};
+    if (this.plan.edits === 0 && s.after) return s.after;
+    const live = this.plan.communities.filter((c) => c.cells > 0);
+    const n = live.length;
+    return {
+      communities: n,
+      outOfRange: live.filter((c) => c.status !== 'in_range').length,
+      meanAbsoluteDeviation: n ? live.reduce((sum, c) => sum + Math.abs(c.households - this.plan.bounds.target), 0) / n : 0,
+      householdsMoved: this.plan.edits === 0 && this.plan.origin === 'today' ? 0 : null,
+      meanPolsbyPopper: n ? live.reduce((sum, c) => sum + c.polsbyPopper, 0) / n : 0,
+    };
+  }
+
+  violationText(v) {
+    const c = this.byKey(v.key);
+    const name = c?.name ?? v.code ?? String(v.key);
+    const bounds = this.plan.bounds;
+    const key = `plan.violation.${v.kind}`;
+    const text = t(key, name, formatNumber(c?.households), formatNumber(v.kind === 'under_minimum' ? bounds.min : bounds.max));
+    return text === key ? `${name}: ${v.message}` : text;
+  }
+
+  renderViolations() {
+    const violations = [...this.plan.violations]
+      .sort((a, b) => Number(BLOCKING.has(b.kind)) - Number(BLOCKING.has(a.kind)) || a.key - b.key);
+    const blocking = violations.filter((v) => BLOCKING.has(v.kind)).length;
+    this.element('plan-violations-title').textContent = t('plan.violations.title', violations.length, blocking);
+    this.element('plan-violations').innerHTML = violations.length === 0
+      ? `<li class="none">${escapeHtml(t('plan.violations.none'))}</li>`
+      : violations.map((v) => `<li class="violation${BLOCKING.has(v.kind) ? ' blocking' : ''}" data-key="${v.key}" data-kind="${escapeHtml(v.kind)}" title="${escapeHtml(v.message)}" tabindex="0">
+        <span class="badge ${BLOCKING.has(v.kind) ? 'fail' : 'warn'}">${escapeHtml(t(`plan.kind.${v.kind}`))}</span> ${escapeHtml(this.violationText(v))}</li>`).join('');
+  }
+
+  /** Moves against today's boundaries, by (today's community → plan community), each rejectable. */
+  renderMoves() {
+    const title = this.element('plan-moves-title');
+    const box = this.element('plan-moves');
+    if (this.plan.origin === 'grids') {
+      title.textContent = '';
+      box.innerHTML = '';
+      return;
+    }
+    title.textContent = t('plan.moves.title', formatNumber(this.moves.length));
+    if (this.moves.length === 0) {
+      box.innerHTML = `<p class="muted">${escapeHtml(t('plan.moves.none'))}</p>`;
+      return;
+    }
+    const todayNames = new Map(this.hooks.todayCommunities().map((f) => [f.properties.id, f.properties.name]));
+    const groups = new Map();
+    for (const move of this.moves) {
+      const id = `${move.fromCommunityId}:${move.toKey}`;
+      if (!groups.has(id)) groups.set(id, []);
+      groups.get(id).push(move);
+    }
+    const open = new Set([...box.querySelectorAll('details[open]')].map((d) => d.dataset.group));
+    box.innerHTML = [...groups.entries()].sort((a, b) => b[1].length - a[1].length).map(([id, moves]) => {
+      const from = todayNames.get(moves[0].fromCommunityId) ?? `#${moves[0].fromCommunityId}`;
+      const to = this.byKey(moves[0].toKey)?.name ?? `#${moves[0].toKey}`;
+      const shown = moves.slice(0, MOVES_SHOWN_PER_GROUP);
+      return `<details class="move-group" data-group="${id}" ${open.has(id) ? 'open' : ''}>
+        <summary>${escapeHtml(t('plan.moves.group', from, to, formatNumber(moves.length)))}</summary>
+        <ul>${shown.map((m) => `<li data-cell="${m.cellId}" data-from="${m.fromCommunityId}" tabindex="0">${escapeHtml(t('plan.moves.cell', m.cellId))}
+          <button type="button" class="reject" data-cell="${m.cellId}" ${m.rejectable && this.editable() ? '' : 'disabled'}
+            title="${escapeHtml(m.rejectable ? t('plan.moves.reject.hint', from) : t('plan.moves.notRejectable'))}">${escapeHtml(t('plan.moves.reject'))}</button></li>`).join('')}
+        ${moves.length > shown.length ? `<li class="muted">${escapeHtml(t('plan.moves.more', formatNumber(moves.length - shown.length)))}</li>` : ''}</ul></details>`;
+    }).join('');
+  }
+
+  renderToolbar() {
+    if (!this.plan) return;
+    const editable = this.editable();
+    const busy = this.pending > 0;
+    const target = this.element('plan-target');
+    const community = typeof this.target === 'number' ? this.byKey(this.target) : null;
+    target.textContent = this.targetName();
+    target.dataset.key = community ? String(community.key) : this.target === 'new' ? 'new' : '';
+    target.style.borderColor = community ? planStatusColour(community.status) : MOVED_CELL_COLOUR;
+    this.element('plan-target-new').setAttribute('aria-pressed', String(this.target === 'new'));
+    for (const id of ['plan-undo', 'plan-redo', 'plan-tool-brush', 'plan-target-new']) this.element(id).disabled = !editable;
+    this.element('plan-rebalance').disabled = !editable || !community;
+    this.element('plan-rebalance').textContent = community ? t('plan.rebalance.named', community.name) : t('plan.rebalance');
+    this.element('plan-undo').title = t('plan.undo.key');
+    this.element('plan-redo').title = t('plan.redo.key');
+    this.element('plan-toolbar').classList.toggle('busy', busy);
+  }
+
+  /** The latest edit: cells moved, the touched communities before → after, their problems. */
+  renderEditResult() {
+    const box = this.element('plan-edit-result');
+    if (!this.lastEdit) {
+      box.innerHTML = '';
+      box.removeAttribute('data-moved');
+      return;
+    }
+    const { kind, outcome, before } = this.lastEdit;
+    box.dataset.kind = kind;
+    box.dataset.moved = String(outcome.movedCells);
+    box.classList.remove('error');
+    const rows = outcome.affected.map((c) => {
+      const was = before.get(c.key);
+      return `<tr class="affected" data-key="${c.key}" data-households="${c.households}" data-cells="${c.cells}" data-status="${c.status}">
+        <td>${escapeHtml(c.name)}</td>
+        <td class="num">${was ? `${formatNumber(was.households)} → ` : ''}<b>${formatNumber(c.households)}</b> ${escapeHtml(t('unit.households'))}</td>
+        <td><span class="status-chip" style="background:${planStatusColour(c.status)}">${escapeHtml(t(`plan.status.${c.status}`))}</span></td></tr>`;
+    }).join('');
+    const warnings = outcome.violations.map((v) => `<li class="warning${BLOCKING.has(v.kind) ? ' blocking' : ''}" data-key="${v.key}" data-kind="${escapeHtml(v.kind)}">⚠ ${escapeHtml(this.violationText(v))}</li>`).join('');
+    box.innerHTML = `<p>${escapeHtml(t(`plan.edit.${kind}`, formatNumber(outcome.movedCells), formatNumber(outcome.micros / 1000, 1)))}</p>
+      ${rows ? `<table class="affected-table"><tbody>${rows}</tbody></table>` : ''}
+      ${warnings ? `<ul class="edit-warnings">${warnings}</ul>` : ''}`;
+  }
+
+  /** A message about editing, in the toolbar (errors from the service included). */
+  sayEdit(text, error = false) {
+    const box = this.element('plan-edit-result');
+    this.lastEdit = null;
+    box.removeAttribute('data-moved');
+    box.dataset.kind = error ? 'error' : 'message';
+    box.innerHTML = `<p class="${error ? 'error problem-detail' : ''}">${escapeHtml(text)}</p>`;
+  }
+
+  legend() {
+    if (!this.plan) return '';
+    const b = this.plan.bounds;
+    const classes = [
+      ['under', t('legend.under', formatNumber(b.min))],
+      ['in_range', t('legend.within', formatNumber(b.min), formatNumber(b.max))],
+      ['over', t('legend.over', formatNumber(b.max))],
+    ];
+    return `<h4>${escapeHtml(t('plan.legend', this.plan.id))}</h4>${classes.map(([status, label]) => `<div><span class="swatch" style="background:${planStatusColour(status)}"></span>${escapeHtml(label)}</div>`).join('')}
+      <div><span class="swatch" style="background:none;border:2px dashed #102a43;height:8px"></span>${escapeHtml(t('plan.legend.today'))}</div>
+      <div><span class="swatch" style="background:rgba(109,40,217,.12);border:1px dashed ${MOVED_CELL_COLOUR}"></span>${escapeHtml(t('plan.legend.moved'))}</div>
+      <div><span class="swatch" style="background:none;border:2px dotted #ab091e"></span>${escapeHtml(t('plan.legend.broken'))}</div>`;
+  }
+
+  /** Language changed: every text this panel wrote. */
+  renderText() {
+    this.progress.setAttribute('aria-label', t('plan.title'));
+    if (this.message) this.say(this.message);
+    this.renderPicker();
+    if (!this.plan) return;
+    this.render();
+    if (this.lastEdit) this.renderEditResult();
+    this.brush.renderHint();
+  }
+
+  say(text, error = false) {
+    this.message = typeof text === 'function' ? text : null;
+    const message = this.element('plan-message');
+    message.textContent = typeof text === 'function' ? text() : text;
+    message.classList.toggle('error', error);
+  }
+}
