@@ -104,6 +104,8 @@ public final class BoundaryQuality {
                 today,
                 sink.communities.size(),
                 options.withScope(RegionalizationOptions.Scope.ALL).withWeights(1, options.compactnessWeight(), 0));
+        RegionalizationResult strict =
+                Regionalizer.propose(graph, today, sink.communities.size(), options.withArterialsForIslands(false));
         String name = size.name().toLowerCase(Locale.ROOT);
         List<String> rows = new ArrayList<>();
         rows.add(row(name, "today", 0, plan.before(), "–", straddling(graph, today), "", "", ""));
@@ -127,6 +129,16 @@ public final class BoundaryQuality {
                 String.valueOf(baseline.openedBreaks()),
                 baseline.iterations() + " / " + baseline.acceptedMoves(),
                 baseline.stop()));
+        rows.add(row(
+                name,
+                "proposal, arterials never crossed",
+                strict.elapsedMillis(),
+                strict.after(),
+                infeasible(strict),
+                straddling(graph, strict.communityOfCell()),
+                String.valueOf(strict.openedBreaks()),
+                strict.iterations() + " / " + strict.acceptedMoves(),
+                strict.stop()));
         rows.add("| " + name + " | cell graph: " + graph.size() + " cells, " + graph.start()[graph.size()] / 2
                 + " adjacent pairs (" + countHard(graph) + " across hard breaks), built in "
                 + String.format(Locale.ROOT, "%.1f", graphMillis / 1000.0) + " s | | | | | | | | | | | |");

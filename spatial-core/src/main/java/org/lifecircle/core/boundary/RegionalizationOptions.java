@@ -19,6 +19,9 @@ import org.lifecircle.core.standards.StandardsCatalog;
  * @param seed seeds the search; same inputs, seed and iteration budget give the same plan
  * @param iterationsPerCell search moves tried per cell that takes part, {@code >= 0}
  * @param timeLimitMillis the search stops at this wall-clock budget with the best plan so far
+ * @param arterialsForIslands whether an area that hard breaks cut off and that holds fewer than the
+ *     minimum may join a neighbour across an arterial ({@link IslandBridges}); {@code false} keeps
+ *     every hard break closed and reports such areas as infeasible
  */
 public record RegionalizationOptions(
         long minHouseholds,
@@ -31,7 +34,8 @@ public record RegionalizationOptions(
         int ringDepth,
         long seed,
         int iterationsPerCell,
-        long timeLimitMillis) {
+        long timeLimitMillis,
+        boolean arterialsForIslands) {
 
     /** Which communities the search may change. */
     public enum Scope {
@@ -92,7 +96,8 @@ public record RegionalizationOptions(
                 DEFAULT_RING_DEPTH,
                 1,
                 DEFAULT_ITERATIONS_PER_CELL,
-                DEFAULT_TIME_LIMIT_MILLIS);
+                DEFAULT_TIME_LIMIT_MILLIS,
+                true);
     }
 
     public RegionalizationOptions withSeed(long value) {
@@ -107,7 +112,8 @@ public record RegionalizationOptions(
                 ringDepth,
                 value,
                 iterationsPerCell,
-                timeLimitMillis);
+                timeLimitMillis,
+                arterialsForIslands);
     }
 
     public RegionalizationOptions withScope(Scope value) {
@@ -122,7 +128,8 @@ public record RegionalizationOptions(
                 ringDepth,
                 seed,
                 iterationsPerCell,
-                timeLimitMillis);
+                timeLimitMillis,
+                arterialsForIslands);
     }
 
     public RegionalizationOptions withWeights(double balance, double compactness, double change) {
@@ -137,7 +144,8 @@ public record RegionalizationOptions(
                 ringDepth,
                 seed,
                 iterationsPerCell,
-                timeLimitMillis);
+                timeLimitMillis,
+                arterialsForIslands);
     }
 
     public RegionalizationOptions withIterationsPerCell(int value) {
@@ -152,7 +160,8 @@ public record RegionalizationOptions(
                 ringDepth,
                 seed,
                 value,
-                timeLimitMillis);
+                timeLimitMillis,
+                arterialsForIslands);
     }
 
     public RegionalizationOptions withTimeLimitMillis(long value) {
@@ -167,6 +176,23 @@ public record RegionalizationOptions(
                 ringDepth,
                 seed,
                 iterationsPerCell,
+                value,
+                arterialsForIslands);
+    }
+
+    public RegionalizationOptions withArterialsForIslands(boolean value) {
+        return new RegionalizationOptions(
+                minHouseholds,
+                maxHouseholds,
+                targetHouseholds,
+                balanceWeight,
+                compactnessWeight,
+                changeWeight,
+                scope,
+                ringDepth,
+                seed,
+                iterationsPerCell,
+                timeLimitMillis,
                 value);
     }
 

@@ -60,7 +60,9 @@ public final class Regionalizer {
         }
         long started = System.nanoTime();
         PlanStatistics before = PlanStatistics.of(new Partition(graph, today, todayCount), options, 0);
-        IslandBridges.Bridged bridged = IslandBridges.open(graph, options);
+        IslandBridges.Bridged bridged = options.arterialsForIslands()
+                ? IslandBridges.open(graph, options)
+                : new IslandBridges.Bridged(graph, 0);
         graph = bridged.graph();
 
         InitialPlan plan = InitialPlan.build(graph, today, todayCount, options);

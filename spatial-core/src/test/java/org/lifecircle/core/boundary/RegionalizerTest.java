@@ -178,6 +178,43 @@ class RegionalizerTest {
     }
 
     @Test
+    void withArterialsClosedNoHardBreakIsEverCrossedAndTheAreaIsReportedInstead() {
+        int rows = 10;
+        int cols = 10;
+        int[] households = new int[rows * cols];
+        Arrays.fill(households, 100);
+        CellGraph.Builder builder = gridBuilder(rows, cols, households);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                if (c + 1 < cols) {
+                    boolean arterial = c == 7 && r >= 8;
+                    builder.adjacent(i, i + 1, 100, arterial, arterial);
+                }
+                if (r + 1 < rows) {
+                    boolean arterial = r == 7 && c >= 8;
+                    builder.adjacent(i, i + cols, 100, arterial, arterial);
+                }
+            }
+        }
+        CellGraph graph = builder.build();
+        int[] today = new int[rows * cols];
+        Arrays.fill(today, -1);
+        RegionalizationResult strict = Regionalizer.propose(graph, today, 0, NATIONAL.withArterialsForIslands(false));
+        assertThat(strict.openedBreaks()).isZero();
+        ProposedCommunity corner = strict.communities().get(strict.communityOfCell()[rows * cols - 1]);
+        assertThat(corner.reason()).isEqualTo(Infeasibility.ISLAND_TOO_SMALL);
+        for (int i = 0; i < graph.size(); i++) {
+            for (int e = graph.start()[i]; e < graph.start()[i + 1]; e++) {
+                if (graph.hard()[e]) {
+                    assertThat(strict.communityOfCell()[graph.neighbour()[e]])
+                            .isNotEqualTo(strict.communityOfCell()[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void communitiesAreProposedFromNothing() {
         Grid grid = grid(30, 30, 31, 80, 160);
         int[] none = new int[grid.graph().size()];

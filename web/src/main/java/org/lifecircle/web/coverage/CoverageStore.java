@@ -54,8 +54,11 @@ class CoverageStore {
                 'cells', g.cells,
                 'area_m2', round(g.area_m2::numeric, 1),
                 'nearest_distance_m', round(g.nearest_distance_m::numeric, 1),
+                'nearest_walk_minutes', round((g.nearest_distance_m / 60
+                    / (a.parameters ->> 'speedMetersPerSecond')::double precision)::numeric, 1),
                 'nearest_facility_id', g.nearest_facility_id)""", """
             FROM coverage_gap g JOIN facility_type t ON t.code = g.type_code
+            JOIN analysis_run a ON a.id = g.run_id
             WHERE g.run_id = :run AND (CAST(:type AS text) IS NULL OR g.type_code = :type)
               AND """ + BboxSql.optionalIn("g.geom"), "g.type_code, g.rank");
 

@@ -58,6 +58,7 @@ class BoundaryRunKinds {
         if (scope.equals("all")) {
             options = options.withScope(RegionalizationOptions.Scope.ALL);
         }
+        options = options.withArterialsForIslands(JsonParameters.bool(request, "arterialsForIslands", true));
         return options.withWeights(
                 JsonParameters.number(request, "balanceWeight", options.balanceWeight(), 0, 100),
                 JsonParameters.number(request, "compactnessWeight", options.compactnessWeight(), 0, 100),
@@ -96,7 +97,8 @@ class BoundaryRunKinds {
                 "scope",
                 "balanceWeight",
                 "compactnessWeight",
-                "changeWeight");
+                "changeWeight",
+                "arterialsForIslands");
         private final PlanService plans;
         private final StandardsCatalog catalog;
         private final JsonMapper json;
@@ -153,8 +155,8 @@ class BoundaryRunKinds {
     }
 
     private static final class Grids implements RunKind {
-        private static final List<String> FIELDS =
-                List.of("kind", "name", "community", "min", "target", "max", "seed", "timeLimitSeconds");
+        private static final List<String> FIELDS = List.of(
+                "kind", "name", "community", "min", "target", "max", "seed", "timeLimitSeconds", "arterialsForIslands");
         /** Management grids of 300–500 households (common practice of 网格化管理). */
         static final long MIN = 300;
 

@@ -134,6 +134,13 @@ class CoverageRunsIT {
         long previous = Long.MAX_VALUE;
         for (JsonNode gap : gaps.get("features")) {
             long households = gap.at("/properties/households").asLong();
+            JsonNode nearest = gap.at("/properties/nearest_distance_m");
+            if (!nearest.isNull()) {
+                // Beyond the 1,000 m threshold, at the default 1 m/s: over 16.6 minutes.
+                assertThat(nearest.asDouble()).isGreaterThan(1000);
+                assertThat(gap.at("/properties/nearest_walk_minutes").asDouble())
+                        .isCloseTo(nearest.asDouble() / 60, within(0.06));
+            }
             assertThat(households).isLessThanOrEqualTo(previous);
             previous = households;
             inGaps += households;

@@ -199,6 +199,19 @@ class PlansIT {
     }
 
     @Test
+    void withArterialsClosedTheProposalNeverJoinsAcrossOne() {
+        long run = runs.finishedRun("{\"kind\": \"boundary-proposal\", \"arterialsForIslands\": false}");
+        JsonNode summary = http.get("/api/runs/" + run).body().get("summary");
+        assertThat(summary.get("openedArterialLinks").asInt()).isZero();
+        long open = runs.finishedRun("{\"kind\": \"boundary-proposal\"}");
+        JsonNode opened = http.get("/api/runs/" + open).body().get("summary");
+        // On the demo town arterials enclose areas under 1,000 households: joining them helps.
+        assertThat(opened.get("openedArterialLinks").asInt()).isPositive();
+        assertThat(opened.at("/after/outOfRange").asInt())
+                .isLessThan(summary.at("/after/outOfRange").asInt());
+    }
+
+    @Test
     void communitiesAreProposedFromScratchAndCommunitiesAreDividedIntoGrids() {
         long scratchRun = runs.finishedRun("{\"kind\": \"boundary-proposal\", \"fromScratch\": true}");
         long scratch =
@@ -261,6 +274,9 @@ class PlansIT {
                         .status())
                 .isEqualTo(400);
         assertThat(http.post("/api/runs", "{\"kind\": \"grids\"}").status()).isEqualTo(400);
+        assertThat(http.post("/api/runs", "{\"kind\": \"boundary-proposal\", \"arterialsForIslands\": \"yes\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(http.post("/api/runs", "{\"kind\": \"boundary-proposal\", \"timeLimitSeconds\": 0}")
                         .status())
                 .isEqualTo(400);
