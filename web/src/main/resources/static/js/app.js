@@ -64,21 +64,28 @@ async function main() {
       summary = await getJson('/api/summary');
       renderSummary(summary);
       todayCommunities = await layers.loadCommunities();
-      const date = document.getElementById('communities-date').value;
-      showCommunities(date ? await layers.loadCommunities(date) : todayCommunities);
-      showDate(date);
+      const [date, time] = dateAndTime();
+      showCommunities(date ? await layers.loadCommunities(date, time) : todayCommunities);
+      showDate(date, time);
     },
   });
-  const showDate = (date) => {
+  const dateAndTime = () => [document.getElementById('communities-date').value || null,
+    document.getElementById('communities-time').value || null];
+  /** Which day's boundaries the map shows (none: today's), for the reader and for tests. */
+  const showDate = (date, time) => {
+    const when = time ? `${date} ${time}` : t('boundaries.date.endOfDay', date);
     document.getElementById('communities-date-message').textContent = date
-      ? t('boundaries.date.shown', date, formatNumber(communities.length)) : '';
-    document.getElementById('layers-section').dataset.at = date ?? '';
+      ? t('boundaries.date.shown', when, formatNumber(communities.length)) : '';
+    const clock = time?.length === 5 ? `${time}:00` : time;
+    document.getElementById('layers-section').dataset.at = date ? `${date}${clock ? `T${clock}` : ''}` : '';
   };
-  const showCommunitiesAt = async (date) => {
+  const showCommunitiesAt = async () => {
+    const [date, time] = dateAndTime();
+    document.getElementById('communities-date-message').classList.remove('error');
     try {
-      showCommunities(date ? await layers.loadCommunities(date) : await layers.loadCommunities());
+      showCommunities(date ? await layers.loadCommunities(date, time) : await layers.loadCommunities());
       if (!date) todayCommunities = communities;
-      showDate(date);
+      showDate(date, time);
     } catch (e) {
       const message = document.getElementById('communities-date-message');
       message.textContent = e.message;
@@ -103,7 +110,7 @@ async function main() {
     whatIf.renderText();
     siting.renderText();
     plans.renderText();
-    showDate(document.getElementById('communities-date').value);
+    showDate(...dateAndTime());
     layers.renderLegend();
     layers.facilities.eachLayer((m) => m.setIcon(layers.facilityIcon(m.feature.properties.type)));
   };
@@ -115,13 +122,12 @@ async function main() {
   document.getElementById('layer-facilities').addEventListener('change', (e) => layers.toggle(layers.facilities, e.target.checked));
   document.getElementById('layer-network').addEventListener('change', (e) => layers.toggle(layers.network, e.target.checked));
   document.getElementById('layer-cells').addEventListener('change', (e) => layers.toggle(layers.cells, e.target.checked));
-  document.getElementById('communities-date').addEventListener('change', (e) => {
-    document.getElementById('communities-date-message').classList.remove('error');
-    showCommunitiesAt(e.target.value || null);
-  });
+  document.getElementById('communities-date').addEventListener('change', showCommunitiesAt);
+  document.getElementById('communities-time').addEventListener('change', showCommunitiesAt);
   document.getElementById('communities-date-now').addEventListener('click', () => {
     document.getElementById('communities-date').value = '';
-    showCommunitiesAt(null);
+    document.getElementById('communities-time').value = '';
+    showCommunitiesAt();
   });
   document.getElementById('download-csv').addEventListener('click', () => table.downloadCsv());
   document.getElementById('print').addEventListener('click', () => window.print());

@@ -16,6 +16,11 @@ export async function loadLanguage(lang) {
   document.querySelectorAll('[data-i18n]').forEach((element) => {
     element.textContent = t(element.dataset.i18n);
   });
+  // Controls without visible text of their own: a title and an accessible name.
+  document.querySelectorAll('[data-i18n-title]').forEach((element) => {
+    element.title = t(element.dataset.i18nTitle);
+    element.setAttribute('aria-label', element.title);
+  });
   document.title = `${t('app.title')} · lifecircle`;
 }
 

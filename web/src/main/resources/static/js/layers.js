@@ -91,11 +91,13 @@ export class MapLayers {
   }
 
   /**
-   * Today's communities, or those in effect at the end of a day (an ISO date, China time): the
-   * service takes a bare date as 00:00, so today would show yesterday's boundaries.
+   * Today's communities, or those in effect on a day (an ISO date, China time) at a time of day
+   * (hh:mm[:ss]), by default at its end: the service takes a bare date as 00:00, so today would
+   * show yesterday's boundaries.
    */
-  async loadCommunities(date = null) {
-    const at = date ? `${date}T23:59:59.999+08:00` : null;
+  async loadCommunities(date = null, time = null) {
+    const clock = !time ? '23:59:59.999' : time.length === 5 ? `${time}:00` : time;
+    const at = date ? `${date}T${clock}+08:00` : null;
     const collection = await getJson(at ? `/api/communities?at=${encodeURIComponent(at)}` : '/api/communities');
     this.communities.clearLayers();
     this.communities.addData(collection);
