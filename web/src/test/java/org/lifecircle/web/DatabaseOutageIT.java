@@ -6,15 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.lifecircle.datasets.ProgressListener;
-import org.lifecircle.datasets.demo.DemoCitySize;
-import org.lifecircle.web.demo.DemoLoader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,27 +14,8 @@ import tools.jackson.databind.JsonNode;
  * API answers 503 problem+json meanwhile, recovers by itself afterwards, and the run is not left
  * "running" for ever.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageIT {
+class DatabaseOutageIT extends TownIntegrationTest {
     private static final long RECOVERY_MILLIS = 60_000;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
-    HttpJson http;
-
-    @BeforeAll
-    void loadTown() {
-        TestDatabase.requireThrowawayDatabase();
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
-        http = new HttpJson(port);
-    }
 
     @Test
     void anOutageIs503AndTheServiceAndItsRunsRecoverWhenTheDatabaseReturns() throws Exception {

@@ -13,49 +13,21 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lifecircle.datasets.ProgressListener;
-import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.RunsClient;
-import org.lifecircle.web.TestDatabase;
-import org.lifecircle.web.demo.DemoLoader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.lifecircle.web.TownIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Coverage runs, their tables, gaps, standards checks and the what-if endpoint over real HTTP, on
  * the demo town in the real PostGIS.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CoverageRunsIT {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpJson http;
-    RunsClient runs;
+class CoverageRunsIT extends TownIntegrationTest {
     long runId;
 
     @BeforeAll
-    void loadTownAndRun() {
-        TestDatabase.requireThrowawayDatabase();
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
-        http = new HttpJson(port);
-        runs = new RunsClient(http);
+    void startRun() {
         runId = runs.finishedRun("""
                 {"kind": "coverage", "types": ["kindergarten", "middle_school", "market"],
                  "thresholds": {"market": 600}}""");
@@ -382,10 +354,5 @@ class CoverageRunsIT {
         assertThat(http.get("/api/runs/" + runId + "/coverage/communities?format=xlsx")
                         .status())
                 .isEqualTo(400);
-    }
-
-    private long count(String sql) {
-        Long value = jdbc.queryForObject(sql, Long.class);
-        return value == null ? 0 : value;
     }
 }

@@ -5,21 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lifecircle.datasets.ProgressListener;
-import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.RunsClient;
-import org.lifecircle.web.TestDatabase;
-import org.lifecircle.web.demo.DemoLoader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.lifecircle.web.TownIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,30 +17,7 @@ import tools.jackson.databind.JsonNode;
  * against an independent computation: the sites by a coverage run with them built, accessibility by
  * its conservation law summed in SQL, centres by their community.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanningRunsIT {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpJson http;
-    RunsClient runs;
-
-    @BeforeAll
-    void loadTown() {
-        TestDatabase.requireThrowawayDatabase();
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
-        http = new HttpJson(port);
-        runs = new RunsClient(http);
-    }
+class PlanningRunsIT extends TownIntegrationTest {
 
     @Test
     void suggestedSitesCoverWhatACoverageRunWithThemBuiltFinds() {
@@ -211,10 +178,5 @@ class PlanningRunsIT {
         assertThat(answer.status()).as(body).isEqualTo(400);
         assertThat(answer.body().get("detail").asString()).isNotBlank();
         assertThat(count("SELECT COUNT(*) FROM analysis_run")).isEqualTo(before);
-    }
-
-    private long count(String sql) {
-        Long value = jdbc.queryForObject(sql, Long.class);
-        return value == null ? 0 : value;
     }
 }

@@ -9,19 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lifecircle.datasets.ProgressListener;
-import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.RunsClient;
-import org.lifecircle.web.TestDatabase;
-import org.lifecircle.web.demo.DemoLoader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.lifecircle.web.TownIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,29 +20,11 @@ import tools.jackson.databind.JsonNode;
  * communities or proposed by the engine, edited, undone, rebalanced, rejected move by move, and
  * adopted with the old boundaries kept. Each test starts from a freshly loaded town.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlansIT {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpJson http;
-    RunsClient runs;
+class PlansIT extends TownIntegrationTest {
 
     @BeforeEach
-    void loadTown() {
-        TestDatabase.requireThrowawayDatabase();
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
-        http = new HttpJson(port);
-        runs = new RunsClient(http);
+    void reloadTown() {
+        loadTown();
     }
 
     @Test
@@ -309,10 +282,5 @@ class PlansIT {
             codes.add(feature.at("/properties/code").asString());
         }
         return codes;
-    }
-
-    private long count(String sql) {
-        Long value = jdbc.queryForObject(sql, Long.class);
-        return value == null ? 0 : value;
     }
 }

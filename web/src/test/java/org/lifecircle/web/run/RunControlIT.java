@@ -2,49 +2,15 @@ package org.lifecircle.web.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.lifecircle.datasets.ProgressListener;
-import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.RunsClient;
-import org.lifecircle.web.TestDatabase;
-import org.lifecircle.web.demo.DemoLoader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.lifecircle.web.TownIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Cancelling runs, queued and running, over real HTTP: they stop and store nothing. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunControlIT {
+class RunControlIT extends TownIntegrationTest {
     /** Per-facility network areas of every type for 5, 10 and 15 minutes: seconds of work on the town. */
     private static final String SLOW = "{\"kind\": \"service-areas\", \"minutes\": [5, 10, 15]}";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpJson http;
-    RunsClient runs;
-
-    @BeforeAll
-    void loadTown() {
-        TestDatabase.requireThrowawayDatabase();
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
-        http = new HttpJson(port);
-        runs = new RunsClient(http);
-    }
 
     @Test
     void aQueuedRunCancelledNeverStartsAndARunningOneStopsWithoutResults() {
@@ -93,9 +59,5 @@ class RunControlIT {
             }
         }
         throw new AssertionError("run " + id + " never reached " + status);
-    }
-
-    private long count(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
     }
 }

@@ -3,9 +3,7 @@ package org.lifecircle.web.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lifecircle.core.domain.Community;
@@ -13,9 +11,7 @@ import org.lifecircle.datasets.DatasetInfo;
 import org.lifecircle.datasets.ProgressListener;
 import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.RunsClient;
-import org.lifecircle.web.TestDatabase;
-import org.lifecircle.web.demo.DemoLoader;
+import org.lifecircle.web.TownIntegrationTest;
 import org.lifecircle.web.store.PostgisDatasetLoad;
 import org.lifecircle.web.store.PostgisDatasetStore;
 import org.locationtech.jts.geom.Coordinate;
@@ -23,39 +19,12 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Service-area runs through the runs API over real HTTP, on the demo town in the real PostGIS. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceAreaRunsIT {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
+class ServiceAreaRunsIT extends TownIntegrationTest {
     @Autowired
     PostgisDatasetStore store;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    HttpJson http;
-    RunsClient runs;
-
-    @BeforeAll
-    void loadTown() {
-        TestDatabase.requireThrowawayDatabase();
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
-        http = new HttpJson(port);
-        runs = new RunsClient(http);
-    }
 
     @Test
     void networkRunProducesPerFacilityAndDissolvedAreas() {
@@ -239,9 +208,5 @@ class ServiceAreaRunsIT {
                 runId,
                 type,
                 minutes);
-    }
-
-    private long count(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
     }
 }
