@@ -58,7 +58,12 @@ async function main() {
   };
   const plans = new PlanPanel(map, layers, config, {
     todayCommunities: () => todayCommunities,
-    showHouseholds: (features) => chart.render(features),
+    showHouseholds: (features, bounds) => {
+      chart.config = bounds ? { ...config, householdsMin: bounds.min, householdsTarget: bounds.target, householdsMax: bounds.max } : config;
+      chart.render(features);
+      document.querySelector('.chart-box h2').textContent = bounds
+        ? t('plan.chart', formatNumber(bounds.min), formatNumber(bounds.max)) : t('chart.households');
+    },
     // After an adoption: today's communities, the page's totals and the date's boundaries anew.
     communitiesChanged: async () => {
       summary = await getJson('/api/summary');
@@ -76,6 +81,8 @@ async function main() {
     const when = time ? `${date} ${time}` : t('boundaries.date.endOfDay', date);
     document.getElementById('communities-date-message').textContent = date
       ? t('boundaries.date.shown', when, formatNumber(communities.length)) : '';
+    layers.shownAt = date ? t('boundaries.date.legend', when) : null;
+    layers.renderLegend();
     const clock = time?.length === 5 ? `${time}:00` : time;
     document.getElementById('layers-section').dataset.at = date ? `${date}${clock ? `T${clock}` : ''}` : '';
   };

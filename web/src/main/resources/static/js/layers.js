@@ -14,6 +14,8 @@ export class MapLayers {
     this.choropleth = null;
     // Extra parts of the community popup and of the legend, added by other panels.
     this.popupSections = [];
+    // Set while the communities shown are those of another moment than now: the legend says which.
+    this.shownAt = null;
     this.legendSections = [];
     this.communities = L.geoJSON(null, {
       style: (f) => ({
@@ -217,6 +219,7 @@ export class MapLayers {
   renderLegend() {
     if (!this.legendElement) return;
     const parts = [];
+    if (this.shownAt && this.map.hasLayer(this.communities)) parts.push(`<div class="legend-at">${escapeHtml(this.shownAt)}</div>`);
     if (this.map.hasLayer(this.communities) && this.choropleth) {
       parts.push(`<h4>${escapeHtml(this.choropleth.title)}</h4>`
         + this.choropleth.classes.map((k) => `<div class="legend-class" data-from="${k.from}" data-to="${k.to}" data-colour="${k.colour}"><span class="swatch" style="background:${k.colour}"></span>${escapeHtml(k.label)}</div>`).join(''));

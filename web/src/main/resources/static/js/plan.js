@@ -27,7 +27,8 @@ const TODAY_STYLE = { color: '#102a43', weight: 1.6, opacity: 0.8, dashArray: '6
 
 export class PlanPanel {
   /**
-   * @param hooks todayCommunities() → today's features; showHouseholds(features) → the chart;
+   * @param hooks todayCommunities() → today's features; showHouseholds(features, bounds) → the
+   *     chart, against the plan's bounds (grids have their own);
    *     communitiesChanged() → reloads what shows today's communities after an adoption
    */
   constructor(map, layers, config, hooks) {
@@ -85,6 +86,12 @@ export class PlanPanel {
       if (item) this.focusCommunity(Number(item.dataset.key));
     });
     this.element('plan-moves').addEventListener('click', (e) => this.movesClicked(e));
+    // The lists' items are focusable: Enter does what a click does.
+    for (const id of ['plan-violations', 'plan-moves']) {
+      this.element(id).addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && e.target.matches('li[tabindex]')) e.target.click();
+      });
+    }
     document.addEventListener('keydown', (e) => this.keyDown(e));
     layers.legendSections.push(() => this.legend());
     layers.popupSections.push((p, popup) => this.gridsSection(p, popup));
@@ -500,7 +507,8 @@ export class PlanPanel {
         pane: 'plan-labels', interactive: false, keyboard: false,
         icon: L.divIcon({
           className: 'plan-label',
-          html: `<div class="plan-label-text"><span class="name">${escapeHtml(c.name)}</span><b>${formatNumber(c.households)}</b></div>`,
+          // Without the provisional note "（方案 N 暂定）": the tooltip and the table have it.
+          html: `<div class="plan-label-text"><span class="name">${escapeHtml(c.name.replace(/\s*[（(][^（(]*[)）]$/, ''))}</span><b>${formatNumber(c.households)}</b></div>`,
           iconSize: null,
         }),
       }).addTo(this.labels);
@@ -513,7 +521,8 @@ export class PlanPanel {
     this.element('plan-heading').textContent = t('plan.heading', p.id, p.name);
     const shown = p.communities.filter((c) => c.cells > 0).length;
     this.element('plan-status').textContent = [
-      t(`plan.origin.${p.origin}`), t(`plan.planStatus.${p.status}`), t('plan.communityCount', formatNumber(shown)), t('plan.edits', formatNumber(p.edits)),
+      t(`plan.origin.${p.origin}`), t(`plan.planStatus.${p.status}`),
+      t(p.origin === 'grids' ? 'plan.gridCount' : 'plan.communityCount', formatNumber(shown)), t('plan.edits', formatNumber(p.edits)),
     ].join(' · ');
     this.element('tab-plan').textContent = t('plan.tab', p.id);
     this.element('plan-adopt').disabled = !this.editable() || p.origin === 'grids';
@@ -523,8 +532,9 @@ export class PlanPanel {
     this.renderMoves();
     this.renderLabels();
     this.renderToolbar();
+    this.brush.renderHint();
     this.table.setPlainRows(p.communities);
-    this.hooks.showHouseholds(p.communities.filter((c) => c.cells > 0).map((c) => ({ properties: c })));
+    this.hooks.showHouseholds(p.communities.filter((c) => c.cells > 0).map((c) => ({ properties: c })), p.bounds);
     this.layers.renderLegend();
   }
 
