@@ -15,13 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.lifecircle.datasets.ProgressListener;
-import org.lifecircle.datasets.demo.DemoCitySize;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.RunsClient;
-import org.lifecircle.web.TestDatabase;
-import org.lifecircle.web.demo.DemoLoader;
+import org.lifecircle.web.TownIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -29,44 +24,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The boundary editor of the map page in headless Chromium against the running service and a
  * freshly loaded demo town: every number the page shows is checked against the plans API.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lifecircle.demo.autoload=none")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanEditorPageIT {
+class PlanEditorPageIT extends TownIntegrationTest {
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final List<String> MEASURES =
             List.of("communities", "outOfRange", "meanAbsoluteDeviation", "householdsMoved", "meanPolsbyPopper");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoLoader demoLoader;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     Browser browser;
-    HttpJson http;
-    RunsClient runs;
 
     @BeforeAll
-    void start() {
-        TestDatabase.requireThrowawayDatabase();
+    void startBrowser() {
         browser = new Browser();
-        http = new HttpJson(port);
-        runs = new RunsClient(http);
     }
 
     @AfterAll
@@ -79,7 +52,7 @@ class PlanEditorPageIT {
     /** Each test edits or adopts: a fresh town, and the page opened on it in Chinese. */
     @BeforeEach
     void loadTownAndOpenPage() {
-        demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
+        loadTown();
         browser.driver.get("http://127.0.0.1:" + port + "/");
         browser.driver.executeScript(
                 "localStorage.setItem('lifecircle.lang', 'zh'); localStorage.removeItem('lifecircle.plans');");
