@@ -123,7 +123,7 @@ async function main() {
   };
   renderText();
   panel.refreshRuns();
-  await Promise.all([coverage.refreshRuns(), plans.refreshRuns()]);
+  await Promise.all([coverage.refreshRuns(), plans.sources.refreshRuns()]);
 
   document.getElementById('layer-communities').addEventListener('change', (e) => layers.toggle(layers.communities, e.target.checked));
   document.getElementById('layer-facilities').addEventListener('change', (e) => layers.toggle(layers.facilities, e.target.checked));

@@ -1,28 +1,17 @@
-// The boundary editor: a plan of community boundaries — made from today's communities, proposed by
-// the engine, or one community's management grids — drawn by household status with today's
-// boundaries over it, edited with the brush (brush.js), undone and redone, rebalanced, its proposed
-// moves rejected one by one, checked, and adopted.
-import { getJson, postJson, followRun } from './api.js';
+// The boundary editor: a plan of community boundaries (from plan-sources.js) drawn by household
+// status with today's boundaries over it, edited with the brush (brush.js), undone and redone,
+// rebalanced, its proposed moves rejected one by one, checked (plan-report.js), and adopted.
+import { getJson, postJson } from './api.js';
 import { t, formatNumber } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { planStatusColour, MOVED_CELL_COLOUR } from './styles.js';
 import { CommunityTable, showTab } from './table.js';
 import { BrushTool, polygonsOf, insidePolygons, interiorPoint } from './brush.js';
+import { PlanSources } from './plan-sources.js';
+import {
+  BLOCKING, summaryTableHtml, infeasibleText, violationsHtml, movesHtml, editResultHtml, legendHtml,
+} from './plan-report.js';
 
-/** The before/after table's rows: the engine's PlanStatistics. */
-const MEASURES = [
-  { key: 'communities', digits: 0 },
-  { key: 'outOfRange', digits: 0 },
-  { key: 'meanAbsoluteDeviation', digits: 0 },
-  { key: 'householdsMoved', digits: 0 },
-  { key: 'meanPolsbyPopper', digits: 3 },
-];
-/** Violations for which the service refuses adoption. */
-const BLOCKING = new Set(['not_contiguous', 'across_break']);
-const MOVES_SHOWN_PER_GROUP = 40;
-/** Plans made in this browser: the service lists runs, not plans. */
-const KNOWN_PLANS = 'lifecircle.plans';
-const KNOWN_PLANS_KEPT = 20;
 const TODAY_STYLE = { color: '#102a43', weight: 1.6, opacity: 0.8, dashArray: '6 4', fill: false };
 
 export class PlanPanel {
@@ -41,14 +30,12 @@ export class PlanPanel {
     this.movedCells = new Set();
     this.target = null;
     this.lastEdit = null;
-    this.runs = [];
     this.queue = Promise.resolve();
     this.pending = 0;
     this.synced = 0;
     this.message = null;
     this.element = (id) => document.getElementById(id);
     this.section = this.element('plan-section');
-    this.progress = this.element('plan-progress');
 
     map.createPane('plan').style.zIndex = 402;
     map.createPane('plan-cells').style.zIndex = 404;
@@ -65,15 +52,13 @@ export class PlanPanel {
     this.today = L.geoJSON(null, { pane: 'plan-today', interactive: false, style: () => TODAY_STYLE });
     this.labels = L.layerGroup();
     this.brush = new BrushTool(map, this);
+    this.sources = new PlanSources(this, layers);
     this.table = new CommunityTable(this.element('plan-table'), (code) => this.selectByCode(code), {
       columns: this.columns(),
       sortKey: 'households',
       rowClass: (r) => `status-${r.status === 'in_range' ? 'within' : r.status}${r.key === this.target ? ' target' : ''}`,
     });
 
-    this.element('plan-create').addEventListener('click', () => this.create());
-    this.element('plan-propose').addEventListener('click', () => this.propose());
-    this.element('plan-pick').addEventListener('change', (e) => { if (e.target.value) this.open(Number(e.target.value)); else this.close(); });
     this.element('plan-close').addEventListener('click', () => this.close());
     this.element('plan-adopt').addEventListener('click', () => this.adopt());
     this.element('plan-undo').addEventListener('click', () => this.undo());
@@ -94,7 +79,6 @@ export class PlanPanel {
     }
     document.addEventListener('keydown', (e) => this.keyDown(e));
     layers.legendSections.push(() => this.legend());
-    layers.popupSections.push((p, popup) => this.gridsSection(p, popup));
   }
 
   columns() {
@@ -114,119 +98,6 @@ export class PlanPanel {
 
   editable() {
     return this.plan?.status === 'draft';
-  }
-
-  // ——— Making and choosing plans ———
-
-  async create() {
-    const button = this.element('plan-create');
-    button.disabled = true;
-    try {
-      const name = t('plan.defaultName', new Date().toLocaleDateString(document.documentElement.lang));
-      const created = await postJson('/api/plans', { name });
-      this.remember(created.id, name);
-      await this.open(created.id);
-      this.say(() => t('plan.created', created.id));
-    } catch (e) {
-      this.say(e.message, true);
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  propose() {
-    const request = {
-      kind: 'boundary-proposal',
-      seed: Number(this.element('plan-seed').value) || 0,
-      timeLimitSeconds: Number(this.element('plan-time-limit').value) || 30,
-    };
-    if (this.element('plan-from-scratch').checked) request.fromScratch = true;
-    return this.startRun(request, this.element('plan-propose'));
-  }
-
-  /** A run that ends in a plan (proposal or grids), followed to the end; then the plan opens. */
-  async startRun(request, button) {
-    if (button) button.disabled = true;
-    this.progress.value = 0;
-    this.progress.hidden = false;
-    try {
-      const run = await postJson('/api/runs', request);
-      this.say(`#${run.id} ${t('analysis.running')}`);
-      const finished = await followRun(run.id, (percent) => {
-        this.progress.value = percent;
-        this.say(`#${run.id} ${t('analysis.running')} ${formatNumber(percent)} %`);
-      });
-      if (finished.status !== 'succeeded') {
-        this.say(`#${finished.id} ${t('analysis.failed')}: ${finished.error}`, true);
-        return;
-      }
-      await this.refreshRuns();
-      await this.open(finished.summary.planId);
-      const seconds = formatNumber((finished.timingsMillis?.total ?? 0) / 1000, 1);
-      this.say(() => `#${finished.id} ${t('analysis.done')} · ${t('plan.opened', finished.summary.planId)} · ${seconds} s`);
-    } catch (e) {
-      this.say(e.message, true);
-    } finally {
-      if (button) button.disabled = false;
-      this.progress.hidden = true;
-    }
-  }
-
-  /** The community popup's offer: management grids (网格) of this community. */
-  gridsSection(p, popup) {
-    if (p.id === undefined || p.valid_to) return;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'grids-start';
-    button.textContent = t('plan.grids.start');
-    button.addEventListener('click', () => {
-      this.map.closePopup();
-      this.startRun({ kind: 'grids', community: p.id }, null);
-    });
-    popup.appendChild(button);
-  }
-
-  remember(id, name) {
-    const known = this.knownPlans().filter((p) => p.id !== id);
-    known.unshift({ id, name });
-    localStorage.setItem(KNOWN_PLANS, JSON.stringify(known.slice(0, KNOWN_PLANS_KEPT)));
-  }
-
-  knownPlans() {
-    try {
-      return JSON.parse(localStorage.getItem(KNOWN_PLANS) ?? '[]');
-    } catch (e) {
-      return [];
-    }
-  }
-
-  /** Succeeded proposal and grids runs: each names the plan it made. */
-  async refreshRuns() {
-    const [proposals, grids] = await Promise.all([
-      getJson('/api/runs?kind=boundary-proposal&status=succeeded&limit=20'),
-      getJson('/api/runs?kind=grids&status=succeeded&limit=20'),
-    ]);
-    this.runs = [...proposals, ...grids].filter((run) => run.summary?.planId).sort((a, b) => b.id - a.id);
-    this.renderPicker();
-  }
-
-  renderPicker() {
-    const options = [];
-    const seen = new Set();
-    for (const run of this.runs) {
-      const origin = run.kind === 'grids' ? 'grids' : run.parameters.fromScratch ? 'scratch' : 'proposal';
-      seen.add(run.summary.planId);
-      options.push({ id: run.summary.planId, label: t('plan.pick.run', run.summary.planId, t(`plan.origin.${origin}`), run.id) });
-    }
-    for (const known of this.knownPlans()) {
-      if (!seen.has(known.id)) options.push({ id: known.id, label: t('plan.pick.plan', known.id, known.name) });
-    }
-    if (this.plan && !options.some((o) => o.id === this.plan.id)) {
-      options.unshift({ id: this.plan.id, label: t('plan.pick.plan', this.plan.id, this.plan.name) });
-    }
-    options.sort((a, b) => b.id - a.id);
-    this.element('plan-pick').innerHTML = `<option value="">${escapeHtml(t('plan.pick.none'))}</option>`
-      + options.map((o) => `<option value="${o.id}" ${this.plan?.id === o.id ? 'selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
   }
 
   /** Opens a plan: its communities replace today's on the map, its table and tools appear. */
@@ -254,7 +125,7 @@ export class PlanPanel {
       this.brush.setMode('select');
       if (this.communities.getLayers().length) this.map.fitBounds(this.communities.getBounds(), { padding: [20, 20], animate: false });
       this.layers.renderLegend();
-      this.renderPicker();
+      this.sources.renderPicker();
       // The panel, not the page, scrolls to the plan.
       const panel = this.section.closest('.panel');
       if (first) panel.scrollTop += this.section.getBoundingClientRect().top - panel.getBoundingClientRect().top;
@@ -278,7 +149,7 @@ export class PlanPanel {
     showTab('tab-communities');
     this.hooks.showHouseholds(this.hooks.todayCommunities());
     this.layers.renderLegend();
-    this.renderPicker();
+    this.sources.renderPicker();
   }
 
   setPlan(plan, shapes, moves) {
@@ -438,7 +309,7 @@ export class PlanPanel {
       this.say(() => t('plan.adopted', id, answer.closedCommunities, answer.insertedCommunities));
       this.close();
       await this.hooks.communitiesChanged();
-      this.renderPicker();
+      this.sources.renderPicker();
     } catch (e) {
       this.say(`${t('plan.adopt.failed')}: ${e.message}`, true);
     }
@@ -540,97 +411,30 @@ export class PlanPanel {
 
   /** Before and after from the engine's run; now from the communities as edited. */
   renderSummary() {
-    const s = this.plan.summary ?? {};
-    const columns = [];
-    if (s.before) columns.push({ id: 'before', label: t('plan.summary.before'), values: s.before });
-    if (s.after) columns.push({ id: 'after', label: t('plan.summary.after'), values: s.after });
-    columns.push({ id: 'now', label: t('plan.summary.now'), values: this.statisticsNow() });
-    const bounds = this.plan.bounds;
-    this.element('plan-summary').innerHTML = `<thead><tr><th>${escapeHtml(t('plan.summary.measure'))}</th>${columns
-      .map((c) => `<th class="num">${escapeHtml(c.label)}</th>`).join('')}</tr></thead><tbody>${MEASURES.map((m) => `<tr data-measure="${m.key}">
-        <td>${escapeHtml(t(`plan.measure.${m.key}`, formatNumber(bounds.min), formatNumber(bounds.max), formatNumber(bounds.target)))}</td>${columns.map((c) => {
-          const v = c.values[m.key];
-          return `<td class="num" data-column="${c.id}"${v === undefined || v === null ? '' : ` data-value="${v}"`}>${formatNumber(v, m.digits)}</td>`;
-        }).join('')}</tr>`).join('')}</tbody>`;
     // The plan keeps before/after; what could not be resolved is in the summary of the run that made it.
-    const run = this.runs.find((r) => r.summary?.planId === this.plan.id);
-    const infeasible = Object.entries(s.infeasible ?? run?.summary.infeasible ?? {});
-    this.element('plan-infeasible').textContent = infeasible.length
-      ? t('plan.infeasible', infeasible.map(([reason, n]) => t(`plan.infeasible.${reason}`, n)).join('；'))
-      : '';
-  }
-
-  /**
-   * The engine's statistics of the communities now. Households moved need every moved cell's
-   * households, which the service does not give with the moves: known only before any edit.
-   */
-  statisticsNow() {
-    const s = this.plan.summary ?? {};
-    if (this.plan.edits === 0 && s.after) return s.after;
-    const live = this.plan.communities.filter((c) => c.cells > 0);
-    const n = live.length;
-    return {
-      communities: n,
-      outOfRange: live.filter((c) => c.status !== 'in_range').length,
-      meanAbsoluteDeviation: n ? live.reduce((sum, c) => sum + Math.abs(c.households - this.plan.bounds.target), 0) / n : 0,
-      householdsMoved: this.plan.edits === 0 && this.plan.origin === 'today' ? 0 : null,
-      meanPolsbyPopper: n ? live.reduce((sum, c) => sum + c.polsbyPopper, 0) / n : 0,
-    };
-  }
-
-  violationText(v) {
-    const c = this.byKey(v.key);
-    const name = c?.name ?? v.code ?? String(v.key);
-    const bounds = this.plan.bounds;
-    const key = `plan.violation.${v.kind}`;
-    const text = t(key, name, formatNumber(c?.households), formatNumber(v.kind === 'under_minimum' ? bounds.min : bounds.max));
-    return text === key ? `${name}: ${v.message}` : text;
+    const run = this.sources.runOf(this.plan.id);
+    this.element('plan-summary').innerHTML = summaryTableHtml(this.plan);
+    this.element('plan-infeasible').textContent = infeasibleText(this.plan, run?.summary);
   }
 
   renderViolations() {
-    const violations = [...this.plan.violations]
-      .sort((a, b) => Number(BLOCKING.has(b.kind)) - Number(BLOCKING.has(a.kind)) || a.key - b.key);
-    const blocking = violations.filter((v) => BLOCKING.has(v.kind)).length;
-    this.element('plan-violations-title').textContent = t('plan.violations.title', violations.length, blocking);
-    this.element('plan-violations').innerHTML = violations.length === 0
-      ? `<li class="none">${escapeHtml(t('plan.violations.none'))}</li>`
-      : violations.map((v) => `<li class="violation${BLOCKING.has(v.kind) ? ' blocking' : ''}" data-key="${v.key}" data-kind="${escapeHtml(v.kind)}" title="${escapeHtml(v.message)}" tabindex="0">
-        <span class="badge ${BLOCKING.has(v.kind) ? 'fail' : 'warn'}">${escapeHtml(t(`plan.kind.${v.kind}`))}</span> ${escapeHtml(this.violationText(v))}</li>`).join('');
+    const { title, html } = violationsHtml(this.plan);
+    this.element('plan-violations-title').textContent = title;
+    this.element('plan-violations').innerHTML = html;
   }
 
   /** Moves against today's boundaries, by (today's community → plan community), each rejectable. */
   renderMoves() {
-    const title = this.element('plan-moves-title');
     const box = this.element('plan-moves');
-    if (this.plan.origin === 'grids') {
-      title.textContent = '';
+    const grids = this.plan.origin === 'grids';
+    this.element('plan-moves-title').textContent = grids ? '' : t('plan.moves.title', formatNumber(this.moves.length));
+    if (grids) {
       box.innerHTML = '';
       return;
     }
-    title.textContent = t('plan.moves.title', formatNumber(this.moves.length));
-    if (this.moves.length === 0) {
-      box.innerHTML = `<p class="muted">${escapeHtml(t('plan.moves.none'))}</p>`;
-      return;
-    }
     const todayNames = new Map(this.hooks.todayCommunities().map((f) => [f.properties.id, f.properties.name]));
-    const groups = new Map();
-    for (const move of this.moves) {
-      const id = `${move.fromCommunityId}:${move.toKey}`;
-      if (!groups.has(id)) groups.set(id, []);
-      groups.get(id).push(move);
-    }
     const open = new Set([...box.querySelectorAll('details[open]')].map((d) => d.dataset.group));
-    box.innerHTML = [...groups.entries()].sort((a, b) => b[1].length - a[1].length).map(([id, moves]) => {
-      const from = todayNames.get(moves[0].fromCommunityId) ?? `#${moves[0].fromCommunityId}`;
-      const to = this.byKey(moves[0].toKey)?.name ?? `#${moves[0].toKey}`;
-      const shown = moves.slice(0, MOVES_SHOWN_PER_GROUP);
-      return `<details class="move-group" data-group="${id}" ${open.has(id) ? 'open' : ''}>
-        <summary>${escapeHtml(t('plan.moves.group', from, to, formatNumber(moves.length)))}</summary>
-        <ul>${shown.map((m) => `<li data-cell="${m.cellId}" data-from="${m.fromCommunityId}" tabindex="0">${escapeHtml(t('plan.moves.cell', m.cellId))}
-          <button type="button" class="reject" data-cell="${m.cellId}" ${m.rejectable && this.editable() ? '' : 'disabled'}
-            title="${escapeHtml(m.rejectable ? t('plan.moves.reject.hint', from) : t('plan.moves.notRejectable'))}">${escapeHtml(t('plan.moves.reject'))}</button></li>`).join('')}
-        ${moves.length > shown.length ? `<li class="muted">${escapeHtml(t('plan.moves.more', formatNumber(moves.length - shown.length)))}</li>` : ''}</ul></details>`;
-    }).join('');
+    box.innerHTML = movesHtml(this.plan, this.moves, todayNames, open, this.editable());
   }
 
   renderToolbar() {
@@ -659,21 +463,9 @@ export class PlanPanel {
       box.removeAttribute('data-moved');
       return;
     }
-    const { kind, outcome, before } = this.lastEdit;
-    box.dataset.kind = kind;
-    box.dataset.moved = String(outcome.movedCells);
-    box.classList.remove('error');
-    const rows = outcome.affected.map((c) => {
-      const was = before.get(c.key);
-      return `<tr class="affected" data-key="${c.key}" data-households="${c.households}" data-cells="${c.cells}" data-status="${c.status}">
-        <td>${escapeHtml(c.name)}</td>
-        <td class="num">${was ? `${formatNumber(was.households)} → ` : ''}<b>${formatNumber(c.households)}</b> ${escapeHtml(t('unit.households'))}</td>
-        <td><span class="status-chip" style="background:${planStatusColour(c.status)}">${escapeHtml(t(`plan.status.${c.status}`))}</span></td></tr>`;
-    }).join('');
-    const warnings = outcome.violations.map((v) => `<li class="warning${BLOCKING.has(v.kind) ? ' blocking' : ''}" data-key="${v.key}" data-kind="${escapeHtml(v.kind)}">⚠ ${escapeHtml(this.violationText(v))}</li>`).join('');
-    box.innerHTML = `<p>${escapeHtml(t(`plan.edit.${kind}`, formatNumber(outcome.movedCells), formatNumber(outcome.micros / 1000, 1)))}</p>
-      ${rows ? `<table class="affected-table"><tbody>${rows}</tbody></table>` : ''}
-      ${warnings ? `<ul class="edit-warnings">${warnings}</ul>` : ''}`;
+    box.dataset.kind = this.lastEdit.kind;
+    box.dataset.moved = String(this.lastEdit.outcome.movedCells);
+    box.innerHTML = editResultHtml(this.plan, this.lastEdit);
   }
 
   /** A message about editing, in the toolbar (errors from the service included). */
@@ -686,24 +478,14 @@ export class PlanPanel {
   }
 
   legend() {
-    if (!this.plan) return '';
-    const b = this.plan.bounds;
-    const classes = [
-      ['under', t('legend.under', formatNumber(b.min))],
-      ['in_range', t('legend.within', formatNumber(b.min), formatNumber(b.max))],
-      ['over', t('legend.over', formatNumber(b.max))],
-    ];
-    return `<h4>${escapeHtml(t('plan.legend', this.plan.id))}</h4>${classes.map(([status, label]) => `<div><span class="swatch" style="background:${planStatusColour(status)}"></span>${escapeHtml(label)}</div>`).join('')}
-      <div><span class="swatch" style="background:none;border:2px dashed #102a43;height:8px"></span>${escapeHtml(t('plan.legend.today'))}</div>
-      <div><span class="swatch" style="background:rgba(109,40,217,.12);border:1px dashed ${MOVED_CELL_COLOUR}"></span>${escapeHtml(t('plan.legend.moved'))}</div>
-      <div><span class="swatch" style="background:none;border:2px dotted #ab091e"></span>${escapeHtml(t('plan.legend.broken'))}</div>`;
+    return this.plan ? legendHtml(this.plan) : '';
   }
 
   /** Language changed: every text this panel wrote. */
   renderText() {
-    this.progress.setAttribute('aria-label', t('plan.title'));
+    this.sources.progress.setAttribute('aria-label', t('plan.title'));
     if (this.message) this.say(this.message);
-    this.renderPicker();
+    this.sources.renderPicker();
     if (!this.plan) return;
     this.render();
     if (this.lastEdit) this.renderEditResult();
