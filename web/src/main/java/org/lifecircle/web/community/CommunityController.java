@@ -1,6 +1,7 @@
 package org.lifecircle.web.community;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ class CommunityController {
 
     /**
      * Communities with their household tallies, as a GeoJSON FeatureCollection: the current ones, or
-     * those valid at {@code at} (ISO date-time with offset, or a date taken as 00:00 China time), so
+     * those valid at {@code at} (ISO date-time with offset, or a date: the end of that day, China time), so
      * boundaries before an adopted plan stay retrievable.
      */
     @GetMapping(value = "/api/communities", produces = GeoJsonMediaType.VALUE)
@@ -36,7 +37,9 @@ class CommunityController {
             return null;
         }
         try {
-            return at.length() == 10 ? LocalDate.parse(at).atStartOfDay().atOffset(CHINA) : OffsetDateTime.parse(at);
+            return at.length() == 10
+                    ? LocalDate.parse(at).atTime(LocalTime.MAX).atOffset(CHINA)
+                    : OffsetDateTime.parse(at);
         } catch (DateTimeParseException e) {
             throw new BadParameterException(
                     "at",

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 /** The boundary editing API: plans, their communities, edits, undo/redo, rebalancing, adoption. */
 @RestController
 class PlanController {
+    private static final int RECENT_PLANS = 100;
+
     private final PlanService plans;
     private final StandardsCatalog catalog;
 
@@ -44,6 +46,12 @@ class PlanController {
                 : "编辑方案";
         long id = plans.createFromToday(name, RegionalizationOptions.communities(catalog));
         return ResponseEntity.created(URI.create("/api/plans/" + id)).body(Map.of("id", id));
+    }
+
+    /** The newest plans (id, name, origin, status, run), newest first. */
+    @GetMapping("/api/plans")
+    List<Map<String, Object>> plans() {
+        return plans.recent(RECENT_PLANS);
     }
 
     /** The plan with every community's metrics and the plan's violations. */

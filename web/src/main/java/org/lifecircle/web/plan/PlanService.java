@@ -182,6 +182,22 @@ class PlanService {
                 key, null, "P" + planId + "-" + key, noun + " " + number + "（方案 " + planId + " 暂定）");
     }
 
+    /** The newest plans. */
+    List<Map<String, Object>> recent(int limit) {
+        List<Map<String, Object>> plans = new ArrayList<>();
+        for (PlanStore.PlanRow row : store.recent(limit)) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", row.id());
+            view.put("name", row.name());
+            view.put("origin", row.origin());
+            view.put("status", row.status());
+            view.put("runId", row.runId());
+            view.put("parentCommunityId", row.parentCommunityId());
+            plans.add(view);
+        }
+        return plans;
+    }
+
     PlanStore.PlanRow plan(long planId) {
         return store.plan(planId).orElseThrow(() -> new NotFoundException("No plan " + planId));
     }
@@ -348,7 +364,9 @@ class PlanService {
                 throw new ConflictException("Plan " + planId + " divides a community into management grids;"
                         + " grids are not communities and are not adopted as boundaries");
             }
+            java.util.Set<Integer> changed = changedCommunities(planId, session);
             List<PlanViolation> broken = session.editor().violations().stream()
+                    .filter(v -> changed.contains(v.community()))
                     .filter(v -> v.kind() == PlanViolation.Kind.NOT_CONTIGUOUS
                             || v.kind() == PlanViolation.Kind.ACROSS_BREAK)
                     .toList();
@@ -361,6 +379,34 @@ class PlanService {
             sessions.remove(planId);
             return Map.of("plan", planId, "closedCommunities", counts[0], "insertedCommunities", counts[1]);
         }
+    }
+
+    /**
+     * Keys of the plan's communities whose cells differ from the community of today they continue
+     * (new communities included): only these change on adoption, so only their problems block it;
+     * a community of today already in pieces that the plan leaves alone is not the plan's doing.
+     */
+    private java.util.Set<Integer> changedCommunities(long planId, PlanSession session) {
+        Map<Integer, Long> continues = new java.util.HashMap<>();
+        Map<Long, Integer> keyOfToday = new java.util.HashMap<>();
+        for (PlanStore.PlanCommunity community : session.communities()) {
+            continues.put(community.key(), community.continuesCommunityId());
+            if (community.continuesCommunityId() != null) {
+                keyOfToday.put(community.continuesCommunityId(), community.key());
+            }
+        }
+        java.util.Set<Integer> changed = new java.util.HashSet<>();
+        for (PlanStore.PlanCell cell : store.cells(planId)) {
+            Long continued = continues.get(cell.key());
+            if (continued == null || !continued.equals(cell.todayCommunityId())) {
+                changed.add(cell.key());
+                Integer former = cell.todayCommunityId() == null ? null : keyOfToday.get(cell.todayCommunityId());
+                if (former != null) {
+                    changed.add(former);
+                }
+            }
+        }
+        return changed;
     }
 
     /** The session of a draft plan; a cached session is a draft (adoption drops it). */

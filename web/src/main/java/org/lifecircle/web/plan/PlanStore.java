@@ -93,6 +93,28 @@ class PlanStore {
         });
     }
 
+    /** The newest plans first. */
+    List<PlanRow> recent(int limit) {
+        return jdbc.sql("""
+                        SELECT id, name, origin, run_id, dataset_load_id, parent_community_id, min_households,
+                               target_households, max_households, status, summary::text AS summary
+                        FROM boundary_plan ORDER BY id DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> new PlanRow(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("origin"),
+                        rs.getObject("run_id", Long.class),
+                        rs.getObject("dataset_load_id", Long.class),
+                        rs.getObject("parent_community_id", Long.class),
+                        rs.getInt("min_households"),
+                        rs.getInt("target_households"),
+                        rs.getInt("max_households"),
+                        rs.getString("status"),
+                        rs.getString("summary")))
+                .list();
+    }
+
     Optional<PlanRow> plan(long id) {
         return jdbc.sql("""
                         SELECT id, name, origin, run_id, dataset_load_id, parent_community_id, min_households,

@@ -35,6 +35,7 @@ class PlansIT extends TownIntegrationTest {
         assertThat(described.get("communities").size())
                 .isGreaterThanOrEqualTo((int) count("SELECT COUNT(*) FROM community WHERE valid_to IS NULL"));
         assertThat(http.get("/api/plans/" + plan + "/moves").body().size()).isZero();
+        assertThat(http.get("/api/plans").body().get(0).get("id").asLong()).isEqualTo(plan);
 
         // A cell on the border of two communities moves to its neighbour.
         Map<String, Object> border = jdbc.queryForMap("""
@@ -72,6 +73,19 @@ class PlansIT extends TownIntegrationTest {
         // The journal keeps every edit, undo and redo included.
         assertThat(jdbc.queryForList("SELECT kind FROM plan_edit WHERE plan_id = ? ORDER BY seq", String.class, plan))
                 .containsExactly("move", "undo", "redo");
+    }
+
+    @Test
+    void anUntouchedPlanOfTodayAdoptsWithoutChangingAnything() {
+        long plan = createTodayPlan();
+        long rows = count("SELECT COUNT(*) FROM community");
+        // Some demo communities are in pieces today; the plan does not change them, so they do
+        // not block it.
+        HttpJson.Answer adoption = http.post("/api/plans/" + plan + "/adopt", "");
+        assertThat(adoption.status()).as(String.valueOf(adoption.body())).isEqualTo(200);
+        assertThat(adoption.body().get("closedCommunities").asInt()).isZero();
+        assertThat(adoption.body().get("insertedCommunities").asInt()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM community")).isEqualTo(rows);
     }
 
     @Test
