@@ -1,15 +1,18 @@
 package org.lifecircle.web.ogc;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** An OWS 1.1 ExceptionReport, the error answer OGC clients understand (OGC 06-121r9 §8). */
 final class OwsException {
     private OwsException() {}
 
-    static ResponseEntity<byte[]> report(HttpStatus status, String code, String locator, String text) {
+    /** Writes the report as the whole answer; the gateway writes to the servlet response itself. */
+    static void write(HttpServletResponse response, HttpStatus status, String code, String locator, String text)
+            throws IOException {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0" xml:lang="en">
@@ -18,9 +21,11 @@ final class OwsException {
                   </ows:Exception>
                 </ows:ExceptionReport>
                 """.formatted(code, locator == null ? "" : " locator=\"" + escape(locator) + "\"", escape(text));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_XML)
-                .body(xml.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_XML_VALUE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private static String escape(String text) {

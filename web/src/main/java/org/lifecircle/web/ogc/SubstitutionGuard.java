@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.lifecircle.web.ogc.OgcLayer.Substitution;
 
 /**
@@ -25,6 +26,8 @@ import org.lifecircle.web.ogc.OgcLayer.Substitution;
 final class SubstitutionGuard {
     private static final Set<String> LAYER_PARAMETERS =
             Set.of("layers", "query_layers", "layer", "typename", "typenames");
+    // Compiled once: String.split compiles a pattern like this one on every call (every request).
+    private static final Pattern LAYER_LIST_SEPARATOR = Pattern.compile("[,()\\s]+");
 
     /** Why a request was refused: the parameter and a message for the OWS exception. */
     record Refusal(String parameter, String message) {}
@@ -84,7 +87,7 @@ final class SubstitutionGuard {
         for (String[] parameter : parameters) {
             if (LAYER_PARAMETERS.contains(parameter[0].toLowerCase(Locale.ROOT))) {
                 // WFS 2.0 lists may be parenthesised, "(ms:a)(ms:b)"; names may carry a prefix.
-                for (String token : parameter[1].split("[,()\\s]+")) {
+                for (String token : LAYER_LIST_SEPARATOR.split(parameter[1])) {
                     String local = token.substring(token.indexOf(':') + 1);
                     if (layersByName.containsKey(local)) {
                         names.add(local);

@@ -292,6 +292,57 @@ class OgcServicesIT {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
     }
 
+    @Test
+    void largeGetMapStreamsThroughWithMapServersTypeLengthAndBytes() {
+        double[] e = extent();
+        String query = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=communities,road_edges,facilities&STYLES="
+                + "&CRS=EPSG:4326&BBOX=" + e[1] + "," + e[0] + "," + e[3] + "," + e[2]
+                + "&WIDTH=2048&HEIGHT=2048&FORMAT=image/png";
+        HttpResponse<byte[]> gateway = get("/ogc?" + query);
+        HttpResponse<byte[]> direct = send(URI.create(mapserverUrl() + "?map=lifecircle&" + query), null);
+        assertThat(gateway.statusCode()).isEqualTo(200);
+        assertThat(gateway.headers().firstValue("Content-Type"))
+                .hasValue("image/png")
+                .isEqualTo(direct.headers().firstValue("Content-Type"));
+        assertThat(gateway.headers().firstValue("Content-Length"))
+                .isPresent()
+                .isEqualTo(direct.headers().firstValue("Content-Length"));
+        // Far larger than the 8 KiB buffers on the way, so the image crosses the gateway in many pieces.
+        assertThat(gateway.body().length).isGreaterThan(256 * 1024);
+        assertThat(gateway.body()).isEqualTo(direct.body());
+    }
+
+    @Test
+    void formPostIsForwardedAndItsSubstitutionsAreGuarded() {
+        String getFeature =
+                "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:facilities&COUNT=5&OUTPUTFORMAT=application/json";
+        HttpResponse<byte[]> posted = send(URI.create(base + "/ogc"), getFeature);
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.headers().firstValue("Content-Type").orElse("")).contains("json");
+        assertThat(new String(posted.body(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(get("/ogc?" + getFeature).body(), StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> refused = send(
+                URI.create(base + "/ogc"),
+                "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:service_areas&run=x1");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("locator=\"run\"");
+    }
+
+    @Test
+    void ogcApiAnswersJsonToAClientThatSendsNoAccept() {
+        HttpResponse<byte[]> response = get("/ogc/api/collections/communities/items?limit=2");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("json");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .contains("\"FeatureCollection\"")
+                .doesNotContain("lifecircle.invalid");
+    }
+
+    private static String mapserverUrl() {
+        return System.getenv("LIFECIRCLE_OGC_MAPSERVERURL");
+    }
+
     private double[] extent() {
         return doubles("SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] FROM"
                 + " (SELECT ST_Extent(geom)::geometry e FROM community WHERE valid_to IS NULL) x");
@@ -313,10 +364,18 @@ class OgcServicesIT {
     }
 
     private HttpResponse<byte[]> get(String pathAndQuery) {
+        return send(URI.create(base + pathAndQuery), null);
+    }
+
+    /** A GET, or a form POST of {@code form} when it is not null. */
+    private static HttpResponse<byte[]> send(URI uri, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+        }
         try {
-            return HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
