@@ -9,9 +9,10 @@
 # Environment:
 #   BENCH_HEAP             heap of every measuring JVM (default -Xmx4g)
 #   BENCH_QUICK_DISSOLVE=1 give the city's dissolve 1 warm-up + 1 measured shot instead of 3 + 5
-#                          (one shot takes about a minute there; the table marks the shortcut)
-# Run on demand only, never as a CI gate. About 15 minutes for all three sizes on an idle 2-core
-# machine, half of it the city dissolve; other work on the machine stretches it and every number.
+#                          (a shot took minutes with per-line buffers, ~1.5 s with the contour
+#                          pass; the table marks the shortcut)
+# Run on demand only, never as a CI gate. About 9 minutes for all three sizes on a 2-core machine;
+# other work on the machine stretches it and every number.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LIFECIRCLE_ROOT"

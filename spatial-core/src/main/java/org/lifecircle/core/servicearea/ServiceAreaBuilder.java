@@ -33,7 +33,10 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *   <li>per threshold, the reached edge parts including partial frontier edges and the facility's
  *       access walk ({@link ReachedEdgeParts}, {@code ReachedLines});
  *   <li>widen by the off-network allowance without crossing rivers or rail lines away from
- *       bridges and crossings, simplify ({@code NetworkAreaShaper});
+ *       bridges and crossings, drawn as one contour within the simplification tolerance of the exact
+ *       area ({@code NetworkAreaShaper}, {@code AllowanceContour}); a type's dissolve is the contour
+ *       of the multi-source reach, one polygon for the whole city instead of a union of per-facility
+ *       polygons, and equal to that union (exactly for the exact areas, within the tolerance drawn);
  *   <li>transform to EPSG:4326.
  * </ol>
  *
@@ -139,14 +142,22 @@ public final class ServiceAreaBuilder {
 
     private List<ServiceArea> networkAreas(List<SnappedPoint> sources, DistanceSearch search) {
         search.run(sources, options.maxLimitMeters());
-        List<ServiceArea> areas = new ArrayList<>(options.thresholdsMinutes().size());
-        for (int minutes : options.thresholdsMinutes()) {
-            double limitMeters = options.limitMetersFor(minutes);
-            ReachedEdgeParts parts = search.reachedEdgeParts(limitMeters);
-            List<LineString> lines = ReachedLines.of(graph, parts, sources);
-            Geometry meters =
-                    shaper.shape(lines, options.offNetworkAllowanceMeters(), options.simplifyToleranceMeters());
-            areas.add(new ServiceArea(minutes, limitMeters, graph.projection().toLonLat(meters), meters.getArea()));
+        List<Integer> thresholds = options.thresholdsMinutes();
+        List<List<LineString>> linesPerThreshold = new ArrayList<>(thresholds.size());
+        for (int minutes : thresholds) {
+            ReachedEdgeParts parts = search.reachedEdgeParts(options.limitMetersFor(minutes));
+            linesPerThreshold.add(ReachedLines.of(graph, parts, sources));
+        }
+        List<Geometry> meters = shaper.shapeAll(
+                linesPerThreshold, options.offNetworkAllowanceMeters(), options.simplifyToleranceMeters());
+        List<ServiceArea> areas = new ArrayList<>(thresholds.size());
+        for (int k = 0; k < thresholds.size(); k++) {
+            int minutes = thresholds.get(k);
+            areas.add(new ServiceArea(
+                    minutes,
+                    options.limitMetersFor(minutes),
+                    graph.projection().toLonLat(meters.get(k)),
+                    meters.get(k).getArea()));
         }
         return areas;
     }

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param offNetworkAllowanceMeters (network) how far beside a reached path the area extends, in (0,
  *     1000]: the walk from the path to a door. Default 50 m, about the depth of a building row set
  *     back from a street; much larger values blur the network shape towards a circle.
- * @param simplifyToleranceMeters (network) topology-preserving simplification tolerance in [0,
- *     allowance); 0 keeps every vertex. Default 5 m, 0.5 mm at 1:10,000, below what a planning map
- *     shows; it must stay below the allowance so simplification cannot cut reached paths out.
+ * @param simplifyToleranceMeters (network) how far the drawn outline may stray from the exact area,
+ *     in [0, allowance): the area is drawn as a contour on a grid fine enough for it; 0 builds the
+ *     exact buffer with overlays (much slower). Default 5 m, 0.5 mm at 1:10,000, below what a
+ *     planning map shows; it must stay below the allowance so the outline cannot cut reached paths
+ *     out.
  * @param maxSnapDistanceMeters farthest a facility may be from the network to be snapped, {@code >=
  *     0}; farther facilities are reported unsnapped with empty network areas. Default 500 m: beyond
  *     it even a 5-minute walk (300 m at 1 m/s) would reach nothing, so the facility location or the
