@@ -41,6 +41,11 @@ class MapPageIT extends TownIntegrationTest {
     @BeforeEach
     void openPageInChinese() {
         browser.driver.get("http://127.0.0.1:" + port + "/");
+        // The page stores its language while it starts; set Chinese only once it is ready, or the
+        // language of the previous test may be written back over it.
+        waitUntil(
+                "the page is ready",
+                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
         browser.driver.executeScript("localStorage.setItem('lifecircle.lang', 'zh');");
         browser.driver.navigate().refresh();
         waitUntil(

@@ -54,6 +54,10 @@ class PlanEditorPageIT extends TownIntegrationTest {
     void loadTownAndOpenPage() {
         loadTown();
         browser.driver.get("http://127.0.0.1:" + port + "/");
+        // Set Chinese once the page is ready: while starting it writes back its present language.
+        waitUntil(
+                "the page is ready",
+                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
         browser.driver.executeScript(
                 "localStorage.setItem('lifecircle.lang', 'zh'); localStorage.removeItem('lifecircle.plans');");
         browser.driver.navigate().refresh();
