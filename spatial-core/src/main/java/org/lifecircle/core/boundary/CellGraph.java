@@ -63,6 +63,12 @@ public record CellGraph(
         }
     }
 
+    /** The same cells and adjacency with other hard flags (crossability kept): a break opened or closed. */
+    public CellGraph withHard(boolean[] hardFlags) {
+        return new CellGraph(
+                households, areaSquareMeters, perimeterMeters, start, neighbour, sharedMeters, hardFlags, crossable);
+    }
+
     /** Number of cells. */
     public int size() {
         return households.length;

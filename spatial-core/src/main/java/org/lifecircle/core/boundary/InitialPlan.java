@@ -30,8 +30,17 @@ final class InitialPlan {
     boolean[] touched;
 
     private final RegionalizationOptions options;
+    /** Scratch of the seed searches, graph-sized, valid only for the cells of the region searched. */
+    private final int[] hops;
+
+    private final int[] nearestSeedHops;
+    private final int[] queue;
 
     private InitialPlan(Partition partition, int[] origin, boolean[] touched, RegionalizationOptions options) {
+        int n = partition.graph.size();
+        this.hops = new int[n];
+        this.nearestSeedHops = new int[n];
+        this.queue = new int[n];
         this.partition = partition;
         this.origin = origin;
         this.touched = touched;
@@ -90,7 +99,6 @@ final class InitialPlan {
         CellGraph graph = partition.graph;
         int[] region = partition.region;
         int n = graph.size();
-        int[] queue = new int[n];
         int head = 0;
         int tail = 0;
         for (int i = 0; i < n; i++) {
@@ -241,28 +249,31 @@ final class InitialPlan {
         }
     }
 
-    /** k cells of the region spread out: each next seed is the farthest in hops from those chosen. */
+    /**
+     * k cells of the region spread out: each next seed is the farthest in hops from those chosen.
+     * The hop arrays are the plan's own, graph-sized once; a search touches and resets only the
+     * region's cells, so splitting costs O(k · region), not O(k · city).
+     */
     private int[] farthestFirstSeeds(int r, int[] members, int k) {
-        CellGraph graph = partition.graph;
-        int n = graph.size();
-        int[] hops = new int[n];
-        Arrays.fill(hops, Integer.MAX_VALUE);
+        for (int member : members) {
+            nearestSeedHops[member] = Integer.MAX_VALUE;
+        }
         int[] seeds = new int[k];
         // Start from the cell farthest from the lowest-numbered member: a periphery cell.
-        int[] fromFirst = hopsFrom(r, members[0], new int[n]);
+        hopsFrom(r, members[0], members);
         int start = members[0];
         for (int member : members) {
-            if (fromFirst[member] > fromFirst[start]) {
+            if (hops[member] > hops[start]) {
                 start = member;
             }
         }
         seeds[0] = start;
         for (int s = 1; s < k; s++) {
-            int[] from = hopsFrom(r, seeds[s - 1], new int[n]);
+            hopsFrom(r, seeds[s - 1], members);
             int far = -1;
             for (int member : members) {
-                hops[member] = Math.min(hops[member], from[member]);
-                if (far < 0 || hops[member] > hops[far]) {
+                nearestSeedHops[member] = Math.min(nearestSeedHops[member], hops[member]);
+                if (far < 0 || nearestSeedHops[member] > nearestSeedHops[far]) {
                     far = member;
                 }
             }
@@ -271,10 +282,12 @@ final class InitialPlan {
         return seeds;
     }
 
-    private int[] hopsFrom(int r, int source, int[] hops) {
+    /** Fills {@link #hops} for the region's cells: hops over soft links from the source. */
+    private void hopsFrom(int r, int source, int[] members) {
         CellGraph graph = partition.graph;
-        Arrays.fill(hops, Integer.MAX_VALUE);
-        int[] queue = new int[graph.size()];
+        for (int member : members) {
+            hops[member] = Integer.MAX_VALUE;
+        }
         int head = 0;
         int tail = 0;
         queue[tail++] = source;
@@ -289,7 +302,6 @@ final class InitialPlan {
                 }
             }
         }
-        return hops;
     }
 
     /**

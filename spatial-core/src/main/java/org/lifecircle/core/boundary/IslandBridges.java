@@ -26,18 +26,9 @@ final class IslandBridges {
     static Bridged open(CellGraph graph, RegionalizationOptions options) {
         int n = graph.size();
         int[] area = Regionalizer.softComponents(graph);
-        int areas = 0;
-        for (int a : area) {
-            areas = Math.max(areas, a + 1);
-        }
-        int[] parent = new int[areas];
-        long[] households = new long[areas];
-        for (int a = 0; a < areas; a++) {
-            parent[a] = a;
-        }
-        for (int i = 0; i < n; i++) {
-            households[area[i]] += graph.households()[i];
-        }
+        long[] households = Regionalizer.householdsPer(area, graph);
+        int areas = households.length;
+        int[] parent = java.util.stream.IntStream.range(0, areas).toArray();
         boolean[] hard = graph.hard().clone();
         int opened = 0;
         boolean changed = true;
@@ -96,17 +87,7 @@ final class IslandBridges {
         if (opened == 0) {
             return new Bridged(graph, 0);
         }
-        return new Bridged(
-                new CellGraph(
-                        graph.households(),
-                        graph.areaSquareMeters(),
-                        graph.perimeterMeters(),
-                        graph.start(),
-                        graph.neighbour(),
-                        graph.sharedMeters(),
-                        hard,
-                        graph.crossable()),
-                opened);
+        return new Bridged(graph.withHard(hard), opened);
     }
 
     private static Integer[] islandsSmallestFirst(List<List<Integer>> cellsOfRoot, long[] households) {

@@ -147,23 +147,12 @@ final class LocalSearch {
         return false;
     }
 
+    /** The cells the search may move: in a region that takes part, and not locked. */
     private int[] activeCells() {
-        int count = 0;
-        for (int r : partition.region) {
-            if (r >= 0 && active[r]) {
-                count++;
-            }
-        }
-        int[] cells = new int[count];
-        int k = 0;
-        for (int i = 0; i < partition.region.length; i++) {
-            int r = partition.region[i];
-            if (r >= 0 && active[r] && (locked == null || !locked[i])) {
-                cells[k++] = i;
-            }
-        }
-        cells = java.util.Arrays.copyOf(cells, k);
-        return cells;
+        return java.util.stream.IntStream.range(0, partition.region.length)
+                .filter(i -> partition.region[i] >= 0 && active[partition.region[i]])
+                .filter(i -> locked == null || !locked[i])
+                .toArray();
     }
 
     double totalCost() {

@@ -59,6 +59,40 @@ final class Partition {
         }
     }
 
+    /** Adds an empty region; its index. */
+    int addRegion() {
+        int r = regionCount++;
+        households = Arrays.copyOf(households, regionCount);
+        size = Arrays.copyOf(size, regionCount);
+        area = Arrays.copyOf(area, regionCount);
+        perimeter = Arrays.copyOf(perimeter, regionCount);
+        return r;
+    }
+
+    /**
+     * The regions flagged, and every region joined to one of them over soft links, repeated for the
+     * given number of rings: where a change around the flagged regions may reach.
+     */
+    boolean[] withNeighbours(boolean[] flagged, int rings) {
+        boolean[] reached = flagged.clone();
+        for (int ring = 0; ring < rings; ring++) {
+            boolean[] next = reached.clone();
+            for (int i = 0; i < region.length; i++) {
+                if (region[i] < 0 || !reached[region[i]]) {
+                    continue;
+                }
+                for (int e = graph.start()[i]; e < graph.start()[i + 1]; e++) {
+                    int neighbour = region[graph.neighbour()[e]];
+                    if (!graph.hard()[e] && neighbour >= 0) {
+                        next[neighbour] = true;
+                    }
+                }
+            }
+            reached = next;
+        }
+        return reached;
+    }
+
     /** Boundary cell i shares with cells of region r (other than itself). */
     double sharedWith(int cell, int r) {
         double shared = 0;
@@ -194,14 +228,15 @@ final class Partition {
             Arrays.sort(part);
             parts.add(part);
         }
-        parts.sort((x, y) -> {
-            int c = Long.compare(sum(y), sum(x));
-            if (c != 0) {
-                return c;
-            }
-            c = Integer.compare(y.length, x.length);
-            return c != 0 ? c : Integer.compare(x[0], y[0]);
-        });
+        java.util.Map<int[], Long> households = new java.util.IdentityHashMap<>();
+        for (int[] part : parts) {
+            households.put(part, sum(part));
+        }
+        parts.sort(java.util.Comparator.<int[]>comparingLong(households::get)
+                .reversed()
+                .thenComparing(java.util.Comparator.<int[]>comparingInt(part -> part.length)
+                        .reversed())
+                .thenComparingInt(part -> part[0]));
         return parts.toArray(new int[0][]);
     }
 

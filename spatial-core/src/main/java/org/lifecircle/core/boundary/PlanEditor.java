@@ -69,17 +69,7 @@ public final class PlanEditor {
                 changed = true;
             }
         }
-        return changed
-                ? new CellGraph(
-                        graph.households(),
-                        graph.areaSquareMeters(),
-                        graph.perimeterMeters(),
-                        graph.start(),
-                        graph.neighbour(),
-                        graph.sharedMeters(),
-                        hard,
-                        graph.crossable())
-                : graph;
+        return changed ? graph.withHard(hard) : graph;
     }
 
     /**
@@ -187,12 +177,7 @@ public final class PlanEditor {
 
     /** Adds an empty community for cells to be moved into; its index. */
     public int addCommunity() {
-        int c = partition.regionCount++;
-        partition.households = Arrays.copyOf(partition.households, partition.regionCount);
-        partition.size = Arrays.copyOf(partition.size, partition.regionCount);
-        partition.area = Arrays.copyOf(partition.area, partition.regionCount);
-        partition.perimeter = Arrays.copyOf(partition.perimeter, partition.regionCount);
-        return c;
+        return partition.addRegion();
     }
 
     /** The metrics of one community now. */
@@ -221,7 +206,7 @@ public final class PlanEditor {
         long started = System.nanoTime();
         checkCommunity(toCommunity);
         List<Integer> moving = new ArrayList<>();
-        for (int cell : new TreeSet<>(Arrays.stream(cells).boxed().toList())) {
+        for (int cell : Arrays.stream(cells).distinct().sorted().toArray()) {
             if (cell < 0 || cell >= graph.size()) {
                 throw new IllegalArgumentException("No cell " + cell);
             }
@@ -285,20 +270,7 @@ public final class PlanEditor {
             checkCommunity(c);
             active[c] = true;
         }
-        for (int ring = 0; ring < options.ringDepth(); ring++) {
-            boolean[] next = active.clone();
-            for (int i = 0; i < graph.size(); i++) {
-                if (!active[partition.region[i]]) {
-                    continue;
-                }
-                for (int e = graph.start()[i]; e < graph.start()[i + 1]; e++) {
-                    if (!graph.hard()[e]) {
-                        next[partition.region[graph.neighbour()[e]]] = true;
-                    }
-                }
-            }
-            active = next;
-        }
+        active = partition.withNeighbours(active, options.ringDepth());
         int[] before = partition.region.clone();
         int[] origin = new int[partition.regionCount];
         for (int c = 0; c < origin.length; c++) {

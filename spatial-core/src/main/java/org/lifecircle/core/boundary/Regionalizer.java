@@ -107,23 +107,7 @@ public final class Regionalizer {
         for (int r = 0; r < count; r++) {
             active[r] = plan.touched[r] || !options.inRange(partition.households[r]);
         }
-        CellGraph graph = partition.graph;
-        for (int ring = 0; ring < options.ringDepth(); ring++) {
-            boolean[] next = active.clone();
-            for (int i = 0; i < graph.size(); i++) {
-                int r = partition.region[i];
-                if (!active[r]) {
-                    continue;
-                }
-                for (int e = graph.start()[i]; e < graph.start()[i + 1]; e++) {
-                    if (!graph.hard()[e]) {
-                        next[partition.region[graph.neighbour()[e]]] = true;
-                    }
-                }
-            }
-            active = next;
-        }
-        return active;
+        return partition.withNeighbours(active, options.ringDepth());
     }
 
     /**
@@ -138,41 +122,23 @@ public final class Regionalizer {
                 todayTotal[today[i]] += graph.households()[i];
             }
         }
-        // Households of each (today, region) pair: cells sorted by the packed pair key.
-        final long[] cellKeys = new long[graph.size()];
-        int k = 0;
+        // Households of each (today, region) pair, in pair order so ties go the same way each time.
+        java.util.TreeMap<Long, Long> heldByPair = new java.util.TreeMap<>();
         for (int i = 0; i < graph.size(); i++) {
-            cellKeys[i] = today[i] >= 0 ? ((long) today[i] << 32) | partition.region[i] : -1;
             if (today[i] >= 0) {
-                k++;
+                heldByPair.merge(
+                        ((long) today[i] << 32) | partition.region[i], (long) graph.households()[i], Long::sum);
             }
-        }
-        Integer[] boxed = new Integer[k];
-        for (int i = 0, j = 0; i < graph.size(); i++) {
-            if (today[i] >= 0) {
-                boxed[j++] = i;
-            }
-        }
-        Arrays.sort(boxed, (a, b) -> Long.compare(cellKeys[a], cellKeys[b]));
-        int[] order = new int[k];
-        for (int j = 0; j < k; j++) {
-            order[j] = boxed[j];
         }
         int[] continues = new int[partition.regionCount];
         long[] heldOfContinued = new long[partition.regionCount];
         Arrays.fill(continues, -1);
-        int j = 0;
-        while (j < k) {
-            long key = cellKeys[order[j]];
-            long held = 0;
-            while (j < k && cellKeys[order[j]] == key) {
-                held += graph.households()[order[j]];
-                j++;
-            }
-            int c = (int) (key >>> 32);
-            int r = (int) key;
+        for (var pair : heldByPair.entrySet()) {
+            int c = (int) (pair.getKey() >>> 32);
+            int r = (int) (long) pair.getKey();
+            long held = pair.getValue();
             boolean majority = 2 * held > todayTotal[c] || todayTotal[c] == 0 && held == 0;
-            if (majority && held >= heldOfContinued[r] && (continues[r] < 0 || held > heldOfContinued[r])) {
+            if (majority && (continues[r] < 0 || held > heldOfContinued[r])) {
                 continues[r] = c;
                 heldOfContinued[r] = held;
             }
@@ -184,8 +150,8 @@ public final class Regionalizer {
             Partition partition, int[] continues, RegionalizationOptions options) {
         CellGraph graph = partition.graph;
         int[][] cells = partition.cellsByRegion();
-        long[] islandHouseholds = softComponentHouseholds(graph);
         int[] islandOf = softComponents(graph);
+        long[] islandHouseholds = householdsPer(islandOf, graph);
         List<ProposedCommunity> communities = new ArrayList<>(partition.regionCount);
         for (int r = 0; r < partition.regionCount; r++) {
             long h = partition.households[r];
@@ -249,8 +215,8 @@ public final class Regionalizer {
         return component;
     }
 
-    private static long[] softComponentHouseholds(CellGraph graph) {
-        int[] component = softComponents(graph);
+    /** Households per component, for a component index per cell. */
+    static long[] householdsPer(int[] component, CellGraph graph) {
         int count = 0;
         for (int c : component) {
             count = Math.max(count, c + 1);
