@@ -84,7 +84,7 @@ class AccessibilityRunKind implements RunKind {
         long started = System.nanoTime();
         AnalysisInputs inputs = inputsCache.current();
         progress.datasetLoad(inputs.network().loadId());
-        progress.timing("inputs", millisSince(started));
+        progress.timingSince("inputs", started);
         progress.percent(10);
 
         List<FacilityRecord> facilities = inputs.facilities(parameters.type());
@@ -105,7 +105,7 @@ class AccessibilityRunKind implements RunKind {
                         inputs.snappedFacilities(parameters.type()),
                         supply,
                         options);
-        progress.timing("compute", millisSince(computeStarted));
+        progress.timingSince("compute", computeStarted);
         progress.percent(80);
 
         long storeStarted = System.nanoTime();
@@ -121,7 +121,7 @@ class AccessibilityRunKind implements RunKind {
                 }
             });
         });
-        progress.timing("store", millisSince(storeStarted));
+        progress.timingSince("store", storeStarted);
 
         double totalSupply = 0;
         for (double s : supply) {
@@ -213,9 +213,5 @@ class AccessibilityRunKind implements RunKind {
             total += v;
         }
         return total;
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

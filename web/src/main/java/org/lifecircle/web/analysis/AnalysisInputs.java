@@ -9,6 +9,7 @@ import org.lifecircle.core.graph.SnappedPoint;
 import org.lifecircle.core.graph.Snapper;
 import org.lifecircle.core.servicearea.ServiceAreaOptions;
 import org.lifecircle.web.network.WalkingNetwork;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Everything the coverage, accessibility, siting and centre analyses read, snapped once onto the
@@ -51,6 +52,11 @@ public record AnalysisInputs(
     /** A new snapper on the network (snappers are not thread-safe; they are cheap). */
     public Snapper newSnapper() {
         return new Snapper(network.graph(), SNAP_OPTIONS);
+    }
+
+    /** The cells' polygons (EPSG:4326) in cell order, as the gap analysis takes them. */
+    public List<Polygon> cellPolygons() {
+        return cells.stream().map(c -> c.cell().cell()).toList();
     }
 
     public List<FacilityRecord> facilities(String type) {

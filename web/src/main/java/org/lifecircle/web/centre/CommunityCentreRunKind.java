@@ -63,7 +63,7 @@ class CommunityCentreRunKind implements RunKind {
         long started = System.nanoTime();
         AnalysisInputs inputs = inputsCache.current();
         progress.datasetLoad(inputs.network().loadId());
-        progress.timing("inputs", millisSince(started));
+        progress.timingSince("inputs", started);
 
         long computeStarted = System.nanoTime();
         CommunityCentre centres = new CommunityCentre(inputs.network().graph(), CommunityCentreOptions.defaults());
@@ -73,7 +73,7 @@ class CommunityCentreRunKind implements RunKind {
             located.add(centres.locate(inputs.snappedCells(), c));
             progress.percent(90.0 * (c + 1) / Math.max(1, count));
         }
-        progress.timing("compute", millisSince(computeStarted));
+        progress.timingSince("compute", computeStarted);
 
         long storeStarted = System.nanoTime();
         List<Object[]> rows = new ArrayList<>(count);
@@ -99,15 +99,11 @@ class CommunityCentreRunKind implements RunKind {
             });
         }
         transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows));
-        progress.timing("store", millisSince(storeStarted));
+        progress.timingSince("store", storeStarted);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("communities", count);
         summary.put("withCentre", withCentre);
         summary.put("meanWalkMeters", withCentre == 0 ? 0 : Math.round(meanOfMeans / withCentre * 10) / 10.0);
         return summary;
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

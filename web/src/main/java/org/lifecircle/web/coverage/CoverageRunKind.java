@@ -72,13 +72,12 @@ class CoverageRunKind implements RunKind {
         long started = System.nanoTime();
         AnalysisInputs inputs = inputsCache.current();
         progress.datasetLoad(inputs.network().loadId());
-        progress.timing("inputs", millisSince(started));
+        progress.timingSince("inputs", started);
 
         long coverageStarted = System.nanoTime();
         long gapMillis = 0;
         CoverageAnalysis analysis = new CoverageAnalysis(inputs.network().graph());
-        List<Polygon> polygons =
-                inputs.cells().stream().map(c -> c.cell().cell()).toList();
+        List<Polygon> polygons = inputs.cellPolygons();
         Map<String, TypeCoverage> coverageByType = new LinkedHashMap<>();
         Map<String, List<GapArea>> gapsByType = new LinkedHashMap<>();
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -96,17 +95,17 @@ class CoverageRunKind implements RunKind {
                     inputs.snappedCells(),
                     coverage,
                     GapOptions.defaults().withMinGapHouseholds(parameters.minGapHouseholds()));
-            gapMillis += millisSince(gapStarted);
+            gapMillis += RunProgress.millisSince(gapStarted);
             gapsByType.put(type, gaps);
             summary.put(type, typeSummary(inputs, type, coverage, gaps));
             progress.percent(80.0 * ++done / steps);
         }
-        progress.timing("coverage", millisSince(coverageStarted) - gapMillis);
+        progress.timing("coverage", RunProgress.millisSince(coverageStarted) - gapMillis);
         progress.timing("gaps", gapMillis);
 
         long checksStarted = System.nanoTime();
         List<CommunityChecks.Row> checkRows = checks.evaluate(inputs, coverageByType);
-        progress.timing("checks", millisSince(checksStarted));
+        progress.timingSince("checks", checksStarted);
         progress.percent(85);
 
         long storeStarted = System.nanoTime();
@@ -117,7 +116,7 @@ class CoverageRunKind implements RunKind {
             store.insertGaps(runId, inputs, gapsByType);
             store.insertChecks(runId, checkRows);
         });
-        progress.timing("store", millisSince(storeStarted));
+        progress.timingSince("store", storeStarted);
         long failing = checkRows.stream()
                 .filter(r -> r.check().outcome() == CheckOutcome.FAIL)
                 .map(CommunityChecks.Row::communityId)
@@ -143,9 +142,5 @@ class CoverageRunKind implements RunKind {
         summary.put("gaps", gaps.size());
         summary.put("largestGapHouseholds", gaps.isEmpty() ? 0 : gaps.get(0).households());
         return summary;
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

@@ -17,7 +17,6 @@ import org.lifecircle.web.run.RunProgress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two run kinds of boundary planning: {@code boundary-proposal} (the engine's plan from today's
@@ -31,13 +30,13 @@ class BoundaryRunKinds {
     static final int MAX_TIME_LIMIT_SECONDS = 600;
 
     @Bean
-    RunKind boundaryProposalRunKind(PlanService plans, StandardsCatalog catalog, JsonMapper json) {
-        return new Proposal(plans, catalog, json);
+    RunKind boundaryProposalRunKind(PlanService plans, StandardsCatalog catalog) {
+        return new Proposal(plans, catalog);
     }
 
     @Bean
-    RunKind gridsRunKind(PlanService plans, JsonMapper json) {
-        return new Grids(plans, json);
+    RunKind gridsRunKind(PlanService plans) {
+        return new Grids(plans);
     }
 
     /** Bounds, weights, scope, seed and time limit from a request, defaults from the catalog. */
@@ -101,12 +100,10 @@ class BoundaryRunKinds {
                 "arterialsForIslands");
         private final PlanService plans;
         private final StandardsCatalog catalog;
-        private final JsonMapper json;
 
-        Proposal(PlanService plans, StandardsCatalog catalog, JsonMapper json) {
+        Proposal(PlanService plans, StandardsCatalog catalog) {
             this.plans = plans;
             this.catalog = catalog;
-            this.json = json;
         }
 
         @Override
@@ -132,7 +129,7 @@ class BoundaryRunKinds {
             long started = System.nanoTime();
             PlanningGraph planning = plans.graph();
             progress.datasetLoad(planning.inputs().network().loadId());
-            progress.timing("graph", (System.nanoTime() - started) / 1_000_000);
+            progress.timingSince("graph", started);
             progress.percent(10);
             int[] today = planning.today();
             int todayCount = planning.inputs().communities().size();
@@ -142,14 +139,14 @@ class BoundaryRunKinds {
             }
             long solveStarted = System.nanoTime();
             RegionalizationResult result = Regionalizer.propose(planning.graph(), today, todayCount, options);
-            progress.timing("regionalization", (System.nanoTime() - solveStarted) / 1_000_000);
+            progress.timingSince("regionalization", solveStarted);
             progress.percent(80);
             String name = request.has("name") && request.get("name").isString()
                     ? request.get("name").asString()
                     : (scratch ? "从零划分 " : "调整方案 ") + "run " + runId;
             long storeStarted = System.nanoTime();
             long planId = plans.createFromResult(name, scratch ? "scratch" : "proposal", runId, result, options);
-            progress.timing("store", (System.nanoTime() - storeStarted) / 1_000_000);
+            progress.timingSince("store", storeStarted);
             return summary(planId, result);
         }
     }
@@ -163,11 +160,9 @@ class BoundaryRunKinds {
         static final long TARGET = 400;
         static final long MAX = 500;
         private final PlanService plans;
-        private final JsonMapper json;
 
-        Grids(PlanService plans, JsonMapper json) {
+        Grids(PlanService plans) {
             this.plans = plans;
-            this.json = json;
         }
 
         @Override

@@ -303,9 +303,7 @@ class PlanService {
     Map<String, Object> reject(long planId, long cellId) {
         PlanSession session = editable(planId);
         synchronized (session) {
-            PlanStore.PlanCell cell = store.cells(planId).stream()
-                    .filter(c -> c.cellId() == cellId)
-                    .findFirst()
+            PlanStore.PlanCell cell = store.cell(planId, cellId)
                     .orElseThrow(() -> new NotFoundException("Plan " + planId + " has no cell " + cellId));
             Integer back = null;
             for (PlanStore.PlanCommunity community : session.communities()) {

@@ -1,6 +1,8 @@
 package org.lifecircle.web.plan;
 
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,13 @@ class PlanStore {
 
     /** A cell of a plan: where it started, where it is, and its community of today. */
     record PlanCell(long cellId, int initialKey, int key, Long todayCommunityId) {}
+
+    private static final String PLANS = """
+            SELECT id, name, origin, run_id, dataset_load_id, parent_community_id, min_households,
+                   target_households, max_households, status, summary::text AS summary
+            FROM boundary_plan""";
+    private static final String CELLS =
+            "SELECT cell_id, initial_key, community_key, today_community_id FROM plan_cell WHERE plan_id = :id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -95,44 +104,16 @@ class PlanStore {
 
     /** The newest plans first. */
     List<PlanRow> recent(int limit) {
-        return jdbc.sql("""
-                        SELECT id, name, origin, run_id, dataset_load_id, parent_community_id, min_households,
-                               target_households, max_households, status, summary::text AS summary
-                        FROM boundary_plan ORDER BY id DESC LIMIT :limit""")
+        return jdbc.sql(PLANS + " ORDER BY id DESC LIMIT :limit")
                 .param("limit", limit)
-                .query((rs, i) -> new PlanRow(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("origin"),
-                        rs.getObject("run_id", Long.class),
-                        rs.getObject("dataset_load_id", Long.class),
-                        rs.getObject("parent_community_id", Long.class),
-                        rs.getInt("min_households"),
-                        rs.getInt("target_households"),
-                        rs.getInt("max_households"),
-                        rs.getString("status"),
-                        rs.getString("summary")))
+                .query(PlanStore::planRow)
                 .list();
     }
 
     Optional<PlanRow> plan(long id) {
-        return jdbc.sql("""
-                        SELECT id, name, origin, run_id, dataset_load_id, parent_community_id, min_households,
-                               target_households, max_households, status, summary::text AS summary
-                        FROM boundary_plan WHERE id = :id""")
+        return jdbc.sql(PLANS + " WHERE id = :id")
                 .param("id", id)
-                .query((rs, i) -> new PlanRow(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("origin"),
-                        rs.getObject("run_id", Long.class),
-                        rs.getObject("dataset_load_id", Long.class),
-                        rs.getObject("parent_community_id", Long.class),
-                        rs.getInt("min_households"),
-                        rs.getInt("target_households"),
-                        rs.getInt("max_households"),
-                        rs.getString("status"),
-                        rs.getString("summary")))
+                .query(PlanStore::planRow)
                 .optional();
     }
 
@@ -149,16 +130,41 @@ class PlanStore {
     }
 
     List<PlanCell> cells(long planId) {
-        return jdbc.sql("""
-                        SELECT cell_id, initial_key, community_key, today_community_id
-                        FROM plan_cell WHERE plan_id = :id ORDER BY cell_id""")
+        return jdbc.sql(CELLS + " ORDER BY cell_id")
                 .param("id", planId)
-                .query((rs, i) -> new PlanCell(
-                        rs.getLong("cell_id"),
-                        rs.getInt("initial_key"),
-                        rs.getInt("community_key"),
-                        rs.getObject("today_community_id", Long.class)))
+                .query(PlanStore::planCell)
                 .list();
+    }
+
+    Optional<PlanCell> cell(long planId, long cellId) {
+        return jdbc.sql(CELLS + " AND cell_id = :cell")
+                .param("id", planId)
+                .param("cell", cellId)
+                .query(PlanStore::planCell)
+                .optional();
+    }
+
+    private static PlanRow planRow(ResultSet rs, int row) throws SQLException {
+        return new PlanRow(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("origin"),
+                rs.getObject("run_id", Long.class),
+                rs.getObject("dataset_load_id", Long.class),
+                rs.getObject("parent_community_id", Long.class),
+                rs.getInt("min_households"),
+                rs.getInt("target_households"),
+                rs.getInt("max_households"),
+                rs.getString("status"),
+                rs.getString("summary"));
+    }
+
+    private static PlanCell planCell(ResultSet rs, int row) throws SQLException {
+        return new PlanCell(
+                rs.getLong("cell_id"),
+                rs.getInt("initial_key"),
+                rs.getInt("community_key"),
+                rs.getObject("today_community_id", Long.class));
     }
 
     /** Appends an edit to the journal and moves the cells; one transaction with the caller's. */

@@ -11,4 +11,14 @@ public interface RunProgress {
 
     /** Milliseconds a named stage took. */
     void timing(String stage, long millis);
+
+    /** The time of a named stage that started at {@code startedNanos} ({@link System#nanoTime()}). */
+    default void timingSince(String stage, long startedNanos) {
+        timing(stage, millisSince(startedNanos));
+    }
+
+    /** Whole milliseconds since a {@link System#nanoTime()} reading. */
+    static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
 }

@@ -169,17 +169,17 @@ public class RunService {
             runs.markRunning(id);
             Map<String, Object> summary =
                     kind.execute(id, parameters, new Progress(id, timings, control, started + timeLimit.toNanos()));
-            timings.put("total", (System.nanoTime() - started) / 1_000_000);
+            timings.put("total", RunProgress.millisSince(started));
             String timingsJson = json.writeValueAsString(timings);
             String summaryJson = json.writeValueAsString(summary);
             untilStored(id, () -> runs.succeed(id, timingsJson, summaryJson));
         } catch (RunCancelledException e) {
-            timings.put("total", (System.nanoTime() - started) / 1_000_000);
+            timings.put("total", RunProgress.millisSince(started));
             LOG.info("Run {} ({}) stopped: {}", id, kind.name(), e.getMessage());
             String timingsJson = json.writeValueAsString(timings);
             untilStored(id, () -> runs.cancel(id, e.getMessage(), timingsJson));
         } catch (RuntimeException e) {
-            timings.put("total", (System.nanoTime() - started) / 1_000_000);
+            timings.put("total", RunProgress.millisSince(started));
             LOG.warn("Run {} ({}) failed", id, kind.name(), e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String timingsJson = json.writeValueAsString(timings);

@@ -66,7 +66,7 @@ class ServiceAreaRunKind implements RunKind {
         long started = System.nanoTime();
         WalkingNetwork network = networks.current();
         progress.datasetLoad(network.loadId());
-        progress.timing("graph", millisSince(started));
+        progress.timingSince("graph", started);
 
         long computeStarted = System.nanoTime();
         Map<String, List<StoredFacility>> facilitiesByType = new LinkedHashMap<>();
@@ -118,11 +118,11 @@ class ServiceAreaRunKind implements RunKind {
             summary.put(type, typeSummary);
             progress.percent(95.0 * ++done / total);
         }
-        progress.timing("compute", millisSince(computeStarted));
+        progress.timingSince("compute", computeStarted);
 
         long storeStarted = System.nanoTime();
         transaction.executeWithoutResult(status -> store.insert(runId, rows));
-        progress.timing("store", millisSince(storeStarted));
+        progress.timingSince("store", storeStarted);
         return Map.of("types", summary, "areas", rows.size());
     }
 
@@ -137,9 +137,5 @@ class ServiceAreaRunKind implements RunKind {
                 area.limitMeters(),
                 area.areaSquareMeters(),
                 area.area());
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

@@ -72,7 +72,7 @@ class SitingRunKind implements RunKind {
         long started = System.nanoTime();
         AnalysisInputs inputs = inputsCache.current();
         progress.datasetLoad(inputs.network().loadId());
-        progress.timing("inputs", millisSince(started));
+        progress.timingSince("inputs", started);
         progress.percent(5);
 
         long candidatesStarted = System.nanoTime();
@@ -86,8 +86,7 @@ class SitingRunKind implements RunKind {
                     existing,
                     CoverageOptions.ofMeters(parameters.thresholdMeters(), walkSpeed)
                             .withSearchLimitMeters(parameters.thresholdMeters()));
-            var gaps = GapAreas.of(
-                    inputs.cells().stream().map(c -> c.cell().cell()).toList(), inputs.snappedCells(), coverage);
+            var gaps = GapAreas.of(inputs.cellPolygons(), inputs.snappedCells(), coverage);
             SiteCandidates gapCells =
                     SiteCandidates.fromGapCells(inputs.snappedCells(), gaps, parameters.maxCandidates());
             candidates = gapCells.points();
@@ -104,7 +103,7 @@ class SitingRunKind implements RunKind {
             }
             cellOfCandidate = null;
         }
-        progress.timing("candidates", millisSince(candidatesStarted));
+        progress.timingSince("candidates", candidatesStarted);
         progress.percent(25);
 
         long solveStarted = System.nanoTime();
@@ -121,14 +120,14 @@ class SitingRunKind implements RunKind {
                                 existing,
                                 candidates,
                                 options);
-        progress.timing("solve", millisSince(solveStarted));
+        progress.timingSince("solve", solveStarted);
         progress.percent(90);
 
         long storeStarted = System.nanoTime();
         if (result != null) {
             transaction.executeWithoutResult(status -> store.insert(runId, parameters.type(), result, cellOfCandidate));
         }
-        progress.timing("store", millisSince(storeStarted));
+        progress.timingSince("store", storeStarted);
         return summary(parameters, inputs, candidates, result);
     }
 
@@ -164,9 +163,5 @@ class SitingRunKind implements RunKind {
         summary.put("restartRuns", result.runCount());
         summary.put("timeLimitReached", result.timeLimitReached());
         return summary;
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

@@ -33,7 +33,7 @@ class ServiceAreaRunsIT extends TownIntegrationTest {
                  "mode": "network", "speed": 1.0}""");
         assertThat(started.status()).isEqualTo(202);
         long id = started.body().get("id").asLong();
-        JsonNode run = awaitFinished(id);
+        JsonNode run = runs.awaitFinished(id);
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
         assertThat(run.get("progressPercent").asDouble()).isEqualTo(100.0);
         assertThat(run.at("/timingsMillis/compute").asLong()).isPositive();
@@ -63,9 +63,9 @@ class ServiceAreaRunsIT extends TownIntegrationTest {
 
     @Test
     void networkAreaStaysOnItsBankOfTheRiver() {
-        long id = finishedRun("""
+        long id = runs.finishedRun("""
                 {"kind": "service-areas", "types": ["middle_school"], "minutes": [15], "mode": "network"}""");
-        long circle = finishedRun("""
+        long circle = runs.finishedRun("""
                 {"kind": "service-areas", "types": ["middle_school"], "minutes": [15], "mode": "circle"}""");
         // Land across the river: the circles reach it, the walk does only over bridges, and then less.
         double networkOverRiver = count("""
@@ -82,7 +82,7 @@ class ServiceAreaRunsIT extends TownIntegrationTest {
 
     @Test
     void circleRunAreasAreGeodesicCircles() {
-        long id = finishedRun("""
+        long id = runs.finishedRun("""
                 {"kind": "service-areas", "types": ["market"], "minutes": [10], "mode": "circle", "speed": 1.2}""");
         double radius = 1.2 * 10 * 60;
         List<Double> areas = jdbc.queryForList(
@@ -104,7 +104,7 @@ class ServiceAreaRunsIT extends TownIntegrationTest {
         assertThat(parameters.at("/minutesByType/middle_school").toString()).isEqualTo("[15]");
         assertThat(parameters.get("mode").asString()).isEqualTo("network");
         assertThat(parameters.get("speedMetersPerSecond").asDouble()).isEqualTo(1.0);
-        awaitFinished(started.body().get("id").asLong());
+        runs.awaitFinished(started.body().get("id").asLong());
     }
 
     @ParameterizedTest
@@ -142,7 +142,7 @@ class ServiceAreaRunsIT extends TownIntegrationTest {
 
     @Test
     void runsAreListedNewestFirstAndSurviveAReload() {
-        long id = finishedRun("{\"kind\": \"service-areas\", \"types\": [\"fitness_ground\"], \"minutes\": [5]}");
+        long id = runs.finishedRun("{\"kind\": \"service-areas\", \"types\": [\"fitness_ground\"], \"minutes\": [5]}");
         JsonNode list = http.get("/api/runs").body();
         assertThat(list.get(0).get("id").asLong()).isEqualTo(id);
         JsonNode filtered = http.get("/api/runs?kind=service-areas&status=succeeded&limit=3")
@@ -185,20 +185,12 @@ class ServiceAreaRunsIT extends TownIntegrationTest {
                 load.commit();
             }
             HttpJson.Answer started = http.post("/api/runs", "{\"kind\": \"service-areas\", \"types\": [\"market\"]}");
-            JsonNode run = awaitFinished(started.body().get("id").asLong());
+            JsonNode run = runs.awaitFinished(started.body().get("id").asLong());
             assertThat(run.get("status").asString()).isEqualTo("failed");
             assertThat(run.get("error").asString()).contains("walking network");
         } finally {
             demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
         }
-    }
-
-    private long finishedRun(String body) {
-        return runs.finishedRun(body);
-    }
-
-    private JsonNode awaitFinished(long id) {
-        return runs.awaitFinished(id);
     }
 
     private double area(long runId, String type, int minutes) {
