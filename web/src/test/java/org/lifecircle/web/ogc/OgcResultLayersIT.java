@@ -2,6 +2,9 @@ package org.lifecircle.web.ogc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.lifecircle.web.ogc.OgcTestSupport.blendOverWhite;
+import static org.lifecircle.web.ogc.OgcTestSupport.closeTo;
+import static org.lifecircle.web.ogc.OgcTestSupport.featureCount;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -400,12 +403,6 @@ class OgcResultLayersIT {
                 args);
     }
 
-    private static long featureCount(String ogrinfoSummary) {
-        Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfoSummary);
-        assertThat(m.find()).as(ogrinfoSummary).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
     private static int distinctOpaqueColours(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y++) {
@@ -417,22 +414,5 @@ class OgcResultLayersIT {
             }
         }
         return colours.size();
-    }
-
-    private static int blendOverWhite(String hex, double opacity) {
-        int c = Integer.parseInt(hex.substring(1), 16);
-        int r = (int) Math.round((c >> 16 & 0xff) * opacity + 255 * (1 - opacity));
-        int g = (int) Math.round((c >> 8 & 0xff) * opacity + 255 * (1 - opacity));
-        int b = (int) Math.round((c & 0xff) * opacity + 255 * (1 - opacity));
-        return r << 16 | g << 8 | b;
-    }
-
-    private static boolean closeTo(int rgb, int expected) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            if (Math.abs((rgb >> shift & 0xff) - (expected >> shift & 0xff)) > 3) {
-                return false;
-            }
-        }
-        return true;
     }
 }

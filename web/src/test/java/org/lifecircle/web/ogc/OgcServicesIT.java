@@ -1,6 +1,9 @@
 package org.lifecircle.web.ogc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lifecircle.web.ogc.OgcTestSupport.blendOverWhite;
+import static org.lifecircle.web.ogc.OgcTestSupport.closeTo;
+import static org.lifecircle.web.ogc.OgcTestSupport.featureCount;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -384,12 +387,6 @@ class OgcServicesIT {
         }
     }
 
-    private static long featureCount(String ogrinfoSummary) {
-        Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfoSummary);
-        assertThat(m.find()).as(ogrinfoSummary).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
     private static long colouredPixels(Path png) throws IOException {
         BufferedImage image = ImageIO.read(Files.newInputStream(png));
         long coloured = 0;
@@ -402,22 +399,5 @@ class OgcServicesIT {
             }
         }
         return coloured;
-    }
-
-    private static int blendOverWhite(String hex, double opacity) {
-        int c = Integer.parseInt(hex.substring(1), 16);
-        int r = (int) Math.round((c >> 16 & 0xff) * opacity + 255 * (1 - opacity));
-        int g = (int) Math.round((c >> 8 & 0xff) * opacity + 255 * (1 - opacity));
-        int b = (int) Math.round((c & 0xff) * opacity + 255 * (1 - opacity));
-        return r << 16 | g << 8 | b;
-    }
-
-    private static boolean closeTo(int rgb, int expected) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            if (Math.abs((rgb >> shift & 0xff) - (expected >> shift & 0xff)) > 3) {
-                return false;
-            }
-        }
-        return true;
     }
 }
