@@ -37,6 +37,8 @@ export SPRING_DATASOURCE_URL="$jdbc_url"
 export SPRING_DATASOURCE_USERNAME=lifecircle
 export SPRING_DATASOURCE_PASSWORD=lifecircle
 export LIFECIRCLE_THROWAWAY_DB=1
+# The first account of the throwaway database: the tests sign in with it (TestAccounts).
+export LIFECIRCLE_ADMIN_PASSWORD=lifecircle-test-admin
 export LIFECIRCLE_OGC_MAPSERVERURL="$mapserver_url"
 export LIFECIRCLE_OGC_DIRECTORY="$test_dir/ogc"
 # The socket folder and port let tests use psql-level tools of the same cluster.

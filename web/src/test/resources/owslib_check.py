@@ -1,17 +1,22 @@
 """OWSLib against lifecircle's /ogc: prints one JSON object with what each client call saw."""
 import json
+import os
 import sys
 
 from owslib.ogcapi.features import Features
 from owslib.wfs import WebFeatureService
+from owslib.util import Authentication
 from owslib.wms import WebMapService
 
 base = sys.argv[1]
 # minLon, minLat, maxLon, maxLat: OWSLib itself puts EPSG:4326 latitude first for WMS 1.3.
 bbox = tuple(float(v) for v in sys.argv[2].split(","))
 result = {}
+# The account, as a GIS analyst would give it to the client (HTTP Basic); none when OGC is anonymous.
+user = os.environ.get("LIFECIRCLE_OGC_USER")
+auth = Authentication(user, os.environ.get("LIFECIRCLE_OGC_PASSWORD")) if user else None
 
-wms = WebMapService(base + "/ogc?", version="1.3.0")
+wms = WebMapService(base + "/ogc?", version="1.3.0", auth=auth)
 result["wms_title"] = wms.identification.title
 result["wms_layers"] = sorted(wms.contents)
 result["wms_crs"] = sorted(wms["communities"].crsOptions)
@@ -33,11 +38,11 @@ if not features:
     result["feature_info_body"] = info_body.decode("utf-8", "replace")[:300]
 result["feature_info_names"] = [f["properties"].get("name") for f in features]
 
-wfs = WebFeatureService(base + "/ogc?", version="2.0.0")
+wfs = WebFeatureService(base + "/ogc?", version="2.0.0", auth=auth)
 result["wfs_types"] = sorted(wfs.contents)
 result["wfs_type_titles"] = {name: wfs[name].title for name in wfs.contents}
 
-api = Features(base + "/ogc/api")
+api = Features(base + "/ogc/api", auth=auth)
 items = api.collection_items("communities", limit=5)
 result["api_items"] = len(items["features"])
 result["api_item_name"] = items["features"][0]["properties"].get("name") if items["features"] else None

@@ -1,5 +1,5 @@
 // The map page: loads settings and text, draws the demo city, wires the panel, table and chart.
-import { getJson } from './api.js';
+import { getJson, signOut } from './api.js';
 import { loadLanguage, currentLanguage, t, formatNumber } from './i18n.js';
 import { MapLayers } from './layers.js';
 import { usePalette } from './styles.js';
@@ -13,9 +13,11 @@ import { PlanPanel } from './plan.js';
 
 
 async function main() {
-  let [config, types, summary] = await Promise.all([
-    getJson('/api/ui/config'), getJson('/api/facility-types'), getJson('/api/summary'),
+  let [me, config, types, summary] = await Promise.all([
+    getJson('/api/me'), getJson('/api/ui/config'), getJson('/api/facility-types'), getJson('/api/summary'),
   ]);
+  // Controls the role does not allow are hidden by the style sheet (data-requires).
+  document.body.dataset.role = me.role;
   usePalette(config);
   await loadLanguage(currentLanguage());
 
@@ -110,6 +112,7 @@ async function main() {
 
   const renderText = () => {
     renderSummary(summary);
+    document.getElementById('account').textContent = t('account.who', me.username, t(`account.role.${me.role}`));
     table.setRows(communities);
     chart.render(communities);
     panel.renderTypes();
@@ -137,6 +140,7 @@ async function main() {
     showCommunitiesAt();
   });
   document.getElementById('download-csv').addEventListener('click', () => table.downloadCsv());
+  document.getElementById('sign-out').addEventListener('click', signOut);
   document.getElementById('print').addEventListener('click', () => window.print());
   document.getElementById('lang').addEventListener('click', async () => {
     await loadLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');

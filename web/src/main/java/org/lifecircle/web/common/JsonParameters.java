@@ -67,6 +67,24 @@ public final class JsonParameters {
         return node.asString();
     }
 
+    /** A string, or null when absent. */
+    public static String optionalText(JsonNode request, String name) {
+        JsonNode node = request.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new BadParameterException(name, name + " must be a string, got " + node.getNodeType());
+        }
+        return node.asString();
+    }
+
+    /** A boolean, or null when absent. */
+    public static Boolean optionalBool(JsonNode request, String name) {
+        JsonNode node = request.get(name);
+        return node == null || node.isNull() ? null : bool(request, name, false);
+    }
+
     /** A boolean. */
     public static boolean bool(JsonNode request, String name, boolean fallback) {
         JsonNode node = request.get(name);

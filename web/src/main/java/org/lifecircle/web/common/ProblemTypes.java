@@ -11,6 +11,11 @@ public final class ProblemTypes {
     public static final URI TOO_MANY_FEATURES = URI.create(BASE + "too-many-features");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
+    /** No account, or a wrong password. */
+    public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
+    /** An account whose role does not allow the request, or a browser request without its CSRF token. */
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+
     public static final URI DATABASE_UNAVAILABLE = URI.create(BASE + "database-unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal-error");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

@@ -3,6 +3,7 @@ package org.lifecircle.web.importer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lifecircle.datasets.importer.ImportReport;
+import org.lifecircle.web.audit.AuditLog;
 import org.lifecircle.web.common.BadParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,9 +24,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ImportController {
     private final ImportUploads uploads;
+    private final AuditLog audit;
 
-    ImportController(ImportUploads uploads) {
+    ImportController(ImportUploads uploads, AuditLog audit) {
         this.uploads = uploads;
+        this.audit = audit;
     }
 
     @PostMapping(path = "/api/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -84,16 +87,34 @@ class ImportController {
         put(options, ImportOptionParser.APPEND, append);
         put(options, ImportOptionParser.STRICT, strict);
         ImportReport report;
+        String target = "import:" + kind;
+        String fileName = String.valueOf(file.getOriginalFilename());
         try {
             report = uploads.importUpload(kind, file, options);
         } catch (BadImportOptionException e) {
+            audit.record("import.refused", target, Map.of("file", fileName, "reason", e.getMessage()));
             throw new BadParameterException(e.option(), e.getMessage());
         } catch (ImportFailedException e) {
+            audit.record("import.failed", target, Map.of("file", fileName, "reason", e.getMessage()));
             throw ImportProblem.failed(e);
         }
         if (!report.committed()) {
+            audit.record(
+                    "import.refused",
+                    target,
+                    Map.of(
+                            "file",
+                            fileName,
+                            "rowsRead",
+                            report.rowsRead(),
+                            "rejections",
+                            report.rejections().size()));
             throw ImportProblem.notStored(report);
         }
+        audit.record(
+                "import.succeeded",
+                target,
+                Map.of("file", fileName, "rowsLoaded", report.rowsLoaded(), "options", options));
         return ResponseEntity.status(HttpStatus.CREATED).body(report);
     }
 

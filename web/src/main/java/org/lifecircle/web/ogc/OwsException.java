@@ -7,11 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /** An OWS 1.1 ExceptionReport, the error answer OGC clients understand (OGC 06-121r9 §8). */
-final class OwsException {
+public final class OwsException {
     private OwsException() {}
 
     /** Writes the report as the whole answer; the gateway writes to the servlet response itself. */
-    static void write(HttpServletResponse response, HttpStatus status, String code, String locator, String text)
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String locator, String text)
             throws IOException {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>

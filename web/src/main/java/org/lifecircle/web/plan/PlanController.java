@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.lifecircle.core.boundary.RegionalizationOptions;
 import org.lifecircle.core.standards.StandardsCatalog;
+import org.lifecircle.web.audit.AuditLog;
 import org.lifecircle.web.common.BadParameterException;
 import org.lifecircle.web.common.GeoJsonMediaType;
 import org.lifecircle.web.common.JsonParameters;
@@ -23,10 +24,12 @@ class PlanController {
 
     private final PlanService plans;
     private final StandardsCatalog catalog;
+    private final AuditLog audit;
 
-    PlanController(PlanService plans, StandardsCatalog catalog) {
+    PlanController(PlanService plans, StandardsCatalog catalog, AuditLog audit) {
         this.plans = plans;
         this.catalog = catalog;
+        this.audit = audit;
     }
 
     /** A plan of today's communities to edit ({@code {"name": …}}); 201 with its id. */
@@ -45,6 +48,7 @@ class PlanController {
                 ? request.get("name").asString()
                 : "编辑方案";
         long id = plans.createFromToday(name, RegionalizationOptions.communities(catalog));
+        audit.record("plan.created", "plan:" + id, Map.of("name", name, "origin", "today"));
         return ResponseEntity.created(URI.create("/api/plans/" + id)).body(Map.of("id", id));
     }
 
@@ -100,17 +104,26 @@ class PlanController {
         if (to == null) {
             throw new BadParameterException("to", "to is required: a community key of the plan, or null for a new one");
         }
-        return plans.move(id, ids, to.isNull() ? null : to.asInt());
+        Map<String, Object> outcome = plans.move(id, ids, to.isNull() ? null : to.asInt());
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("cells", ids.length);
+        detail.put("to", to.isNull() ? null : to.asInt());
+        audit.record("plan.edited", "plan:" + id, detail);
+        return outcome;
     }
 
     @PostMapping("/api/plans/{id}/undo")
     Map<String, Object> undo(@PathVariable long id) {
-        return plans.undo(id);
+        Map<String, Object> outcome = plans.undo(id);
+        audit.record("plan.undone", "plan:" + id, Map.of());
+        return outcome;
     }
 
     @PostMapping("/api/plans/{id}/redo")
     Map<String, Object> redo(@PathVariable long id) {
-        return plans.redo(id);
+        Map<String, Object> outcome = plans.redo(id);
+        audit.record("plan.redone", "plan:" + id, Map.of());
+        return outcome;
     }
 
     /** Rebalances {@code {"communities": [keys]}} and their neighbours; the planner's cells stay put. */
@@ -128,18 +141,24 @@ class PlanController {
             }
             values[k] = keys.get(k).asInt();
         }
-        return plans.rebalance(id, values);
+        Map<String, Object> outcome = plans.rebalance(id, values);
+        audit.record("plan.rebalanced", "plan:" + id, Map.of("communities", values));
+        return outcome;
     }
 
     /** Rejects the plan's move of one cell: it goes back to its community of today. */
     @PostMapping("/api/plans/{id}/moves/{cellId}/reject")
     Map<String, Object> reject(@PathVariable long id, @PathVariable long cellId) {
-        return plans.reject(id, cellId);
+        Map<String, Object> outcome = plans.reject(id, cellId);
+        audit.record("plan.move-rejected", "plan:" + id, Map.of("cell", cellId));
+        return outcome;
     }
 
     /** Adopts the plan: changed communities are closed and their new versions begin. */
     @PostMapping("/api/plans/{id}/adopt")
     Map<String, Object> adopt(@PathVariable long id) {
-        return plans.adopt(id);
+        Map<String, Object> outcome = plans.adopt(id);
+        audit.record("plan.adopted", "plan:" + id, Map.of());
+        return outcome;
     }
 }

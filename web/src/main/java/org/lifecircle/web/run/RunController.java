@@ -2,6 +2,7 @@ package org.lifecircle.web.run;
 
 import java.net.URI;
 import java.util.List;
+import org.lifecircle.web.audit.AuditLog;
 import org.lifecircle.web.common.BadParameterException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,15 +19,18 @@ class RunController {
     private static final int MAX_RUNS = 500;
 
     private final RunService runs;
+    private final AuditLog audit;
 
-    RunController(RunService runs) {
+    RunController(RunService runs, AuditLog audit) {
         this.runs = runs;
+        this.audit = audit;
     }
 
     /** Starts a run; 202 with its row and a Location to poll. */
     @PostMapping("/api/runs")
     ResponseEntity<RunView> start(@RequestBody JsonNode request) {
         RunView run = runs.submit(request);
+        audit.record("run.submitted", "run:" + run.id(), java.util.Map.of("kind", run.kind(), "parameters", request));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/runs/" + run.id()))
                 .body(run);
@@ -35,7 +39,9 @@ class RunController {
     /** Cancels a queued or running run; 202 with its row (a running run stops at its next step). */
     @PostMapping("/api/runs/{id}/cancel")
     ResponseEntity<RunView> cancel(@PathVariable long id) {
-        return ResponseEntity.accepted().body(runs.cancel(id));
+        RunView run = runs.cancel(id);
+        audit.record("run.cancelled", "run:" + id, java.util.Map.of("kind", run.kind()));
+        return ResponseEntity.accepted().body(run);
     }
 
     /** Status, percent done, timings, summary and error of one run. */

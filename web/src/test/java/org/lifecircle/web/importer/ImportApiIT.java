@@ -61,6 +61,7 @@ class ImportApiIT {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + kind))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", org.lifecircle.web.TestAccounts.adminBasic())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         try {

@@ -372,7 +372,8 @@ class OgcServicesIT {
 
     /** A GET, or a form POST of {@code form} when it is not null. */
     private static HttpResponse<byte[]> send(URI uri, String form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).header("Authorization", org.lifecircle.web.TestAccounts.adminBasic());
         if (form != null) {
             request.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));

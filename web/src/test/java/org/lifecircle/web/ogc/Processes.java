@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.lifecircle.web.TestAccounts;
 
 /** Runs a real client (GDAL, Python) and returns what it printed; fails loudly on a non-zero exit. */
 final class Processes {
@@ -21,8 +22,14 @@ final class Processes {
 
     static Result runAllowingFailure(List<String> command) {
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // The account, as an analyst gives it to GDAL (HTTP Basic, sent with every request)
+            // and to OWSLib (owslib_check.py reads these two).
+            builder.environment().put("GDAL_HTTP_AUTH", "BASIC");
+            builder.environment().put("GDAL_HTTP_USERPWD", TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD);
+            builder.environment().put("LIFECIRCLE_OGC_USER", TestAccounts.ADMIN);
+            builder.environment().put("LIFECIRCLE_OGC_PASSWORD", TestAccounts.ADMIN_PASSWORD);
+            Process process = builder.start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

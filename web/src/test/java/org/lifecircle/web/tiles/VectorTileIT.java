@@ -93,7 +93,8 @@ class VectorTileIT {
 
     private HttpResponse<byte[]> get(String path, String ifNoneMatch) {
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", org.lifecircle.web.TestAccounts.adminBasic());
             if (ifNoneMatch != null) {
                 builder.header("If-None-Match", ifNoneMatch);
             }

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver: nothing is downloaded. Every page gets
@@ -57,6 +59,18 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_HOOK));
+    }
+
+    /** Signs in on the sign-in page as a person would, and waits for the map page it leads to. */
+    void signIn(int port, String username, String password) {
+        driver.get("http://127.0.0.1:" + port + "/login.html");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> "true".equals(driver.executeScript("return document.body.dataset.ready")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(d -> driver.getCurrentUrl().equals("http://127.0.0.1:" + port + "/")
+                && "true".equals(driver.executeScript("return document.body.dataset.ready")));
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifecircle.web.HttpJson;
+import org.lifecircle.web.TestAccounts;
 import org.lifecircle.web.TownIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,6 +30,7 @@ class MapPageIT extends TownIntegrationTest {
     @BeforeAll
     void startBrowser() {
         browser = new Browser();
+        browser.signIn(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifecircle.web.HttpJson;
+import org.lifecircle.web.TestAccounts;
 import org.lifecircle.web.TownIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -40,6 +41,7 @@ class PlanEditorPageIT extends TownIntegrationTest {
     @BeforeAll
     void startBrowser() {
         browser = new Browser();
+        browser.signIn(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
     }
 
     @AfterAll

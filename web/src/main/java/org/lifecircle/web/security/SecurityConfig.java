@@ -1,0 +1,124 @@
+package org.lifecircle.web.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may do what (see {@link Role}). Browsers sign in on {@code /login.html} and carry a session
+ * cookie, guarded by a CSRF token; scripts and GIS clients send HTTP Basic with every request and
+ * need no token. OGC reads are anonymous only when {@code lifecircle.security.ogc-anonymous} says
+ * so.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class SecurityConfig {
+    /** How long a verified Basic password is trusted before bcrypt checks it again. */
+    private static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofMinutes(15);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json)
+            throws Exception {
+        AuthenticationProblems problems = new AuthenticationProblems(json);
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers(
+                            AuthenticationProblems.LOGIN_PAGE,
+                            "/login",
+                            "/css/**",
+                            "/js/**",
+                            "/webjars/**",
+                            "/favicon.ico",
+                            "/error",
+                            "/actuator/health/**",
+                            "/api/ui/messages/**")
+                    .permitAll();
+            if (properties.ogcAnonymous()) {
+                requests.requestMatchers("/ogc", "/ogc/**", "/tiles/**").permitAll();
+            }
+            requests.requestMatchers("/api/accounts", "/api/accounts/**", "/api/audit")
+                    .hasRole("ADMIN");
+            requests.requestMatchers(POST, "/api/imports/**", "/api/plans/*/adopt")
+                    .hasRole("ADMIN");
+            requests.requestMatchers(POST, "/api/coverage/what-if", "/api/me/password")
+                    .hasRole("VIEWER");
+            requests.requestMatchers(POST, "/api/**").hasRole("PLANNER");
+            requests.requestMatchers(PUT, "/api/**").hasRole("PLANNER");
+            requests.requestMatchers(PATCH, "/api/**").hasRole("PLANNER");
+            requests.requestMatchers(DELETE, "/api/**").hasRole("PLANNER");
+            requests.anyRequest().hasRole("VIEWER");
+        });
+        http.httpBasic(basic -> basic.realmName(AuthenticationProblems.REALM).authenticationEntryPoint(problems));
+        http.formLogin(form -> form.loginPage(AuthenticationProblems.LOGIN_PAGE)
+                .loginProcessingUrl("/login")
+                .defaultSuccessUrl("/", true)
+                .failureUrl(AuthenticationProblems.LOGIN_PAGE + "?error"));
+        http.logout(logout ->
+                logout.logoutUrl("/logout").logoutSuccessUrl(AuthenticationProblems.LOGIN_PAGE + "?signed-out"));
+        // A cross-site form cannot set Authorization, and a browser posting cross-site always sends
+        // Origin: Basic without Origin is a script or a GIS client. /ogc changes nothing.
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::isScript, SecurityConfig::isOgc));
+        http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+        // Nothing is remembered for after sign-in: the map page is where everyone starts.
+        http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
+        http.exceptionHandling(
+                exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    private static boolean isScript(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getHeader("Origin") == null;
+    }
+
+    private static boolean isOgc(HttpServletRequest request) {
+        return AuthenticationProblems.isOgc(AuthenticationProblems.path(request));
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_PLANNER
+                ROLE_PLANNER > ROLE_VIEWER
+                """);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new MemoizingPasswordEncoder(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                VERIFIED_PASSWORD_LIFETIME,
+                System::nanoTime);
+    }
+
+    /** Accounts from {@code app_account} (V006), read by Spring Security's own JDBC loader. */
+    @Bean
+    UserDetailsService userDetailsService(DataSource dataSource) {
+        JdbcDaoImpl accounts = new JdbcDaoImpl();
+        accounts.setDataSource(dataSource);
+        accounts.setUsersByUsernameQuery("SELECT username, password_hash, enabled FROM app_account WHERE username = ?");
+        accounts.setAuthoritiesByUsernameQuery(
+                "SELECT username, 'ROLE_' || upper(role) FROM app_account WHERE username = ?");
+        return accounts;
+    }
+}
