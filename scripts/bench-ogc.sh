@@ -44,13 +44,16 @@ direct="$LIFECIRCLE_OGC_MAPSERVERURL?map=lifecircle"
 # while the machine's load changes, make a difference of a few ms unreadable.
 overhead() { # gateway-url direct-url -> "gateway-p50 gateway-p95 direct-p50 direct-p95" in ms
   python3 - "$1" "$2" "$requests" <<'PY'
-import http.client, sys, time, urllib.parse
+import base64, http.client, os, sys, time, urllib.parse
+
+AUTH = {"Authorization": "Basic " + base64.b64encode(
+    ("admin:" + os.environ["LIFECIRCLE_ADMIN_PASSWORD"]).encode()).decode()}
 
 def once(url):
     u = urllib.parse.urlsplit(url)
     started = time.perf_counter()
     connection = http.client.HTTPConnection(u.hostname, u.port)
-    connection.request("GET", u.path + "?" + u.query)
+    connection.request("GET", u.path + "?" + u.query, headers=AUTH)
     response = connection.getresponse()
     response.read()
     connection.close()
@@ -76,13 +79,13 @@ PY
 
 # ab prints "50%   12" style percentiles in ms; one warm-up round first.
 measure() { # url concurrency -> "p50 p95 rps"
-  ab -q -n 20 -c 1 "$1" >/dev/null 2>&1 || true
-  ab -q -n "$requests" -c "$2" "$1" 2>/dev/null | awk '
+  ab -q -A "admin:$LIFECIRCLE_ADMIN_PASSWORD" -n 20 -c 1 "$1" >/dev/null 2>&1 || true
+  ab -q -A "admin:$LIFECIRCLE_ADMIN_PASSWORD" -n "$requests" -c "$2" "$1" 2>/dev/null | awk '
     /^ *50%/ { p50 = $2 } /^ *95%/ { p95 = $2 } /Requests per second/ { rps = $4 }
     /Non-2xx responses/ { bad = $3 } END { printf "%s %s %s %s\n", p50, p95, rps, (bad == "" ? 0 : bad) }'
 }
-ab -q -n "$warmup" -c 1 "$gateway?$getmap" >/dev/null 2>&1 || true
-ab -q -n "$warmup" -c 1 "$gateway?$getfeature" >/dev/null 2>&1 || true
+ab -q -A "admin:$LIFECIRCLE_ADMIN_PASSWORD" -n "$warmup" -c 1 "$gateway?$getmap" >/dev/null 2>&1 || true
+ab -q -A "admin:$LIFECIRCLE_ADMIN_PASSWORD" -n "$warmup" -c 1 "$gateway?$getfeature" >/dev/null 2>&1 || true
 # The machine is shared: the load average says how busy it was while the numbers were taken.
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 read -r og50 og95 od50 od95 < <(overhead "$gateway?$getmap" "$direct&$getmap")

@@ -19,15 +19,16 @@ ensure_packages cgi-mapserver lighttpd
 bench_stack_start 55932 55980 "$size"
 mkdir -p bench/results
 python3 - "$bench_port" "$edits" "$size" "$(nproc)" "$LIFECIRCLE_RUN_DIR" <<'PY' | tee bench/results/plans.md
-import json, os, statistics, subprocess, sys, time, urllib.request, datetime
+import base64, json, os, statistics, subprocess, sys, time, urllib.request, datetime
 
 port, edits, size, cores, run_dir = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 base = f"http://127.0.0.1:{port}"
+AUTH = "Basic " + base64.b64encode(("admin:" + os.environ["LIFECIRCLE_ADMIN_PASSWORD"]).encode()).decode()
 
 def call(method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", "Authorization": AUTH})
     started = time.perf_counter()
     with urllib.request.urlopen(request) as response:
         answer = json.load(response)

@@ -26,22 +26,23 @@ scripts/db.sh psql -tA -F' ' -c "SELECT setseed(0.42)" -c \
 
 mkdir -p bench/results
 python3 - "$bench_port" "$type" "$points" "$size" "$(nproc)" <<'PY' | tee bench/results/whatif.md
-import json, statistics, sys, time, urllib.request, datetime
+import base64, json, os, statistics, sys, time, urllib.request, datetime
 
 port, kind, points_file, size, cores = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 base = f"http://127.0.0.1:{port}"
+AUTH = "Basic " + base64.b64encode(("admin:" + os.environ["LIFECIRCLE_ADMIN_PASSWORD"]).encode()).decode()
 points = [tuple(map(float, line.split())) for line in open(points_file) if line.strip()]
 
 def post(path, body):
     request = urllib.request.Request(base + path, data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", "Authorization": AUTH})
     started = time.perf_counter()
     with urllib.request.urlopen(request) as response:
         answer = json.load(response)
     return (time.perf_counter() - started) * 1000, answer
 
 def get(path):
-    with urllib.request.urlopen(base + path) as response:
+    with urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": AUTH})) as response:
         return json.load(response)
 
 def percentile(values, p):

@@ -77,6 +77,8 @@ bench_stack_start() {
   bench_service_pid=""
   trap bench_stack_stop EXIT INT TERM
   export LIFECIRCLE_RUN_DIR="$bench_dir"
+  # The service's first admin; the benchmarks sign every request with it (HTTP Basic).
+  export LIFECIRCLE_ADMIN_PASSWORD="${LIFECIRCLE_ADMIN_PASSWORD:-bench-admin-password}"
   SPRING_DATASOURCE_URL=$(LIFECIRCLE_DB_PORT=$db_port "$LIFECIRCLE_ROOT/scripts/db.sh" start | tail -n 1)
   export SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME=lifecircle SPRING_DATASOURCE_PASSWORD=lifecircle
   LIFECIRCLE_OGC_MAPSERVERURL=$(LIFECIRCLE_OGC_PORT=$ogc_port "$LIFECIRCLE_ROOT/scripts/ogc.sh" start | tail -n 1)

@@ -41,6 +41,20 @@ if ! scripts/ogc.sh status >/dev/null 2>&1; then started_ogc=1; fi
 export LIFECIRCLE_OGC_MAPSERVERURL="$(scripts/ogc.sh start | tail -n 1)"
 export LIFECIRCLE_OGC_DIRECTORY="$LIFECIRCLE_RUN_DIR/ogc"
 
+# The first admin of a new database. Unless LIFECIRCLE_ADMIN_PASSWORD is given, a random password
+# is made once and kept (owner-only) in the run folder, so the banner below can say it again.
+admin_note="the password you set in LIFECIRCLE_ADMIN_PASSWORD"
+if [ -z "${LIFECIRCLE_ADMIN_PASSWORD:-}" ]; then
+  password_file="$LIFECIRCLE_RUN_DIR/first-admin-password"
+  if [ ! -s "$password_file" ]; then
+    mkdir -p "$LIFECIRCLE_RUN_DIR"
+    (umask 077; head -c 12 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+  fi
+  LIFECIRCLE_ADMIN_PASSWORD=$(cat "$password_file")
+  admin_note="$LIFECIRCLE_ADMIN_PASSWORD (kept in $password_file; if you changed it since, yours)"
+fi
+export LIFECIRCLE_ADMIN_PASSWORD
+
 java ${JAVA_OPTS:--Xmx2g} -jar web/target/lifecircle.jar --server.port="$port" "$@" &
 service_pid=$!
 
@@ -52,6 +66,8 @@ done
 cat >&2 <<MSG
 
   lifecircle is running on http://localhost:$port
+    sign in as       admin / $admin_note
+                     (scripts, GDAL, QGIS: HTTP Basic with the same account)
     summary          http://localhost:$port/api/summary
     communities      http://localhost:$port/api/communities
     facility types   http://localhost:$port/api/facility-types

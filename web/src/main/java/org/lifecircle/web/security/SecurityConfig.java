@@ -6,7 +6,6 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +15,6 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -32,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfig {
-    /** How long a verified Basic password is trusted before bcrypt checks it again. */
-    private static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofMinutes(15);
-
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json)
             throws Exception {
@@ -49,7 +43,9 @@ class SecurityConfig {
                             "/favicon.ico",
                             "/error",
                             "/actuator/health/**",
-                            "/api/ui/messages/**")
+                            "/api/ui/messages/**",
+                            // The published OGC schemas, so a validator fetches them without an account.
+                            "/ogc/schemas/**")
                     .permitAll();
             if (properties.ogcAnonymous()) {
                 requests.requestMatchers("/ogc", "/ogc/**", "/tiles/**").permitAll();
@@ -101,14 +97,6 @@ class SecurityConfig {
                 ROLE_ADMIN > ROLE_PLANNER
                 ROLE_PLANNER > ROLE_VIEWER
                 """);
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new MemoizingPasswordEncoder(
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                VERIFIED_PASSWORD_LIFETIME,
-                System::nanoTime);
     }
 
     /** Accounts from {@code app_account} (V006), read by Spring Security's own JDBC loader. */

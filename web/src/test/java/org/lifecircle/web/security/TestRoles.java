@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.lifecircle.web.HttpJson;
 
 /** A viewer and a planner account beside the tests' admin, created once through the accounts API. */
-final class TestRoles {
-    static final String VIEWER = "test-viewer";
-    static final String PLANNER = "test-planner";
-    static final String PASSWORD = "test-password-1";
+public final class TestRoles {
+    public static final String VIEWER = "test-viewer";
+    public static final String PLANNER = "test-planner";
+    public static final String PASSWORD = "test-password-1";
 
     private TestRoles() {}
 
-    static void ensure(HttpJson admin) {
+    public static void ensure(HttpJson admin) {
         create(admin, VIEWER, "viewer");
         create(admin, PLANNER, "planner");
     }
