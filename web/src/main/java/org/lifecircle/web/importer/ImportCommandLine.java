@@ -9,6 +9,7 @@ import java.util.Map;
 import org.lifecircle.datasets.ProgressListener;
 import org.lifecircle.datasets.importer.ImportReport;
 import org.lifecircle.web.LifecircleApplication;
+import org.lifecircle.web.audit.AuditLog;
 import org.lifecircle.web.demo.ConsoleProgressBar;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -101,18 +102,29 @@ public final class ImportCommandLine {
             Importer importer = context.getBean(Importers.class).find(kind);
             ProgressListener progress =
                     json ? ProgressListener.NONE : new ConsoleProgressBar(out, System.console() != null);
-            ImportReport report = importer.run(file, options, progress);
-            print(report, json, out);
-            return report.committed() ? 0 : 1;
+            AuditLog audit = context.getBean(AuditLog.class);
+            String actor = "cli:" + System.getProperty("user.name");
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("file", file.toAbsolutePath().toString());
+            try {
+                ImportReport report = importer.run(file, options, progress);
+                print(report, json, out);
+                detail.put("rowsLoaded", report.rowsLoaded());
+                audit.recordAs(
+                        actor, report.committed() ? "import.succeeded" : "import.refused", "import:" + kind, detail);
+                return report.committed() ? 0 : 1;
+            } catch (ImportFailedException e) {
+                if (e.report() != null) {
+                    print(e.report(), json, out);
+                }
+                System.err.println("lifecircle import: nothing stored: " + e.getMessage());
+                detail.put("reason", e.getMessage());
+                audit.recordAs(actor, "import.failed", "import:" + kind, detail);
+                return 1;
+            }
         } catch (BadImportOptionException e) {
             System.err.println("lifecircle import: " + e.getMessage());
             return 2;
-        } catch (ImportFailedException e) {
-            if (e.report() != null) {
-                print(e.report(), json, out);
-            }
-            System.err.println("lifecircle import: nothing stored: " + e.getMessage());
-            return 1;
         } catch (RuntimeException e) {
             System.err.println("lifecircle import: failed, nothing was stored: " + e.getMessage());
             return 1;

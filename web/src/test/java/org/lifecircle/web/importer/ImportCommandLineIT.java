@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,27 @@ class ImportCommandLineIT {
         Path empty = Files.createFile(dir.resolve("empty.geojson"));
         assertThat(ImportCommandLine.run(new String[] {"facilities", empty.toString()}))
                 .isEqualTo(1);
+
+        // Both are in the audit log, under the operating-system account that ran them.
+        String actor = "cli:" + System.getProperty("user.name");
+        try (Connection db = DriverManager.getConnection(
+                        System.getenv("SPRING_DATASOURCE_URL"),
+                        System.getenv("SPRING_DATASOURCE_USERNAME"),
+                        System.getenv("SPRING_DATASOURCE_PASSWORD"));
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT action FROM audit_event WHERE actor = ? AND detail ->> 'file' IN (?, ?) ORDER BY id")) {
+            query.setString(1, actor);
+            query.setString(2, csv.toAbsolutePath().toString());
+            query.setString(3, empty.toAbsolutePath().toString());
+            List<String> actions = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+            assertThat(actions).hasSize(2).startsWith("import.succeeded");
+            assertThat(actions.get(1)).isIn("import.failed", "import.refused");
+        }
     }
 
     @Test
