@@ -14,8 +14,8 @@ ensure_postgis_packages
 ensure_gdal_packages
 # Browser tests drive Debian's Chromium; CJK fonts make Chinese labels legible in screenshots.
 ensure_packages chromium chromium-driver fonts-noto-cjk
-# OGC tests use real clients: GDAL (above) and OWSLib.
-ensure_packages python3-owslib
+# OGC tests use real clients: GDAL (above), OWSLib, and libxml2's xmllint as a schema validator.
+ensure_packages python3-owslib libxml2-utils
 
 test_dir=$(mktemp -d /tmp/lifecircle-test.XXXXXX)
 chmod 755 "$test_dir"

@@ -18,7 +18,9 @@ import org.lifecircle.web.ogc.OgcLayer.Substitution;
  * Writes the MapServer mapfile for the layer catalog: WMS 1.3, WFS 2.0 and OGC API Features in
  * EPSG:4326, 3857, 4490 and the CGCS2000 3-degree zones, PostGIS layers, GeoJSON and GML output,
  * HTML feature-info templates and a CJK font for legends. Online resources carry a marker host
- * that the gateway replaces with the public URL of each request.
+ * that the gateway replaces with the public URL of each request; so does the schema location,
+ * which points every {@code xsi:schemaLocation} MapServer writes at the service's own copies of
+ * the OGC schemas ({@link SchemaController}) instead of schemas.opengis.net.
  */
 final class MapfileWriter {
     /** Stands for the public base URL in everything MapServer writes; the gateway replaces it. */
@@ -72,6 +74,7 @@ final class MapfileWriter {
                       "ows_abstract" "社区、公共服务设施、人口与15分钟生活圈分析结果 / Communities, facilities, population and 15-minute life-circle results"
                       "ows_onlineresource" "%s/ogc?"
                       "oga_onlineresource" "%s/ogc/api"
+                      "ows_schemas_location" "%s%s"
                       "ows_srs" "%s"
                       "ows_enable_request" "*"
                       "ows_keywordlist" "社区,生活圈,公共服务设施,community,life circle"
@@ -133,7 +136,8 @@ final class MapfileWriter {
                     FILLED TRUE
                     POINTS 0 0.5 0.5 1 1 0.5 0.5 0 0 0.5 END
                   END
-                """.formatted(extent, PUBLIC_URL_MARKER, PUBLIC_URL_MARKER, srs));
+                """.formatted(
+                        extent, PUBLIC_URL_MARKER, PUBLIC_URL_MARKER, PUBLIC_URL_MARKER, SchemaController.PATH, srs));
         for (OgcLayer layer : layers) {
             map.append(layer(layer, connection, extent));
         }

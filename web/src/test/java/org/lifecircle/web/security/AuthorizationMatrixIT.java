@@ -69,6 +69,7 @@ class AuthorizationMatrixIT extends TownIntegrationTest {
             get("/ogc", "/ogc?SERVICE=WMS&REQUEST=GetCapabilities", Need.VIEWER),
             post("/ogc", "/ogc?SERVICE=WFS&REQUEST=GetCapabilities", null, Need.VIEWER),
             get("/ogc/api/**", "/ogc/api/collections?f=json", Need.VIEWER),
+            get("/ogc/schemas/**", "/ogc/schemas/wfs/2.0/wfs.xsd", Need.NOBODY),
             post("/api/coverage/what-if", "/api/coverage/what-if", "{}", Need.VIEWER),
             post("/api/me/password", "/api/me/password", "{}", Need.VIEWER),
             post("/api/runs", "/api/runs", "{}", Need.PLANNER),
