@@ -1,32 +1,46 @@
 #!/usr/bin/env bash
-# Benchmarks the walking graph on the demo cities with JMH — graph build time and retained heap,
-# one 15-minute network area (search alone, search + polygon), every kindergarten dissolved, and a
-# multi-source search over the whole graph — against GraphHopper 11 (graph build, isochrones on
-# the same edges) and pgRouting (pgr_drivingDistance from the same start nodes, in a throwaway
-# PostGIS loaded by `lifecircle.jar demo`). Prints one markdown table and writes it to
-# bench/results/graph.md; the raw outputs (JMH JSON and logs, peer outputs) stay in bench/tmp/graph/.
-#   scripts/bench-graph.sh [town district city]
+# Benchmarks the walking graph with JMH on the demo cities (town, district, city) and on the Nanjing
+# OpenStreetMap extract beside the checkout (nanjing) — graph build time and retained heap, one
+# 15-minute network area (search alone, search + polygon), every facility of one type dissolved
+# (kindergartens; fitness grounds in Nanjing), and a multi-source search over the whole graph —
+# against GraphHopper 11 (graph build, isochrones on the same edges) and pgRouting
+# (pgr_drivingDistance from the same start nodes, in a throwaway PostGIS loaded by
+# `lifecircle.jar demo`, or for nanjing `lifecircle.jar import osm` of the same extract). Prints one
+# markdown table and writes it to bench/results/graph.md; the raw outputs (JMH JSON and logs, peer
+# outputs) stay in bench/tmp/graph/.
+#   scripts/bench-graph.sh [town district city nanjing]     (default: all four)
 # Environment:
 #   BENCH_HEAP             heap of every measuring JVM (default -Xmx4g)
+#   BENCH_NANJING_PBF      the Nanjing extract (default ../shared/data/nanjing_xinjiekou_2021-06.osm.pbf
+#                          beside the checkout); read, never copied into the repository
 #   BENCH_QUICK_DISSOLVE=1 give the city's dissolve 1 warm-up + 1 measured shot instead of 3 + 5
 #                          (a shot took minutes with per-line buffers, ~1.5 s with the contour
 #                          pass; the table marks the shortcut)
-# Run on demand only, never as a CI gate. About 9 minutes for all three sizes on a 2-core machine;
-# other work on the machine stretches it and every number.
+# Run on demand only, never as a CI gate. About 9 minutes for the three demo sizes and 2 more for
+# nanjing on a 2-core machine; other work on the machine stretches it and every number.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LIFECIRCLE_ROOT"
 
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(town district city)
+[ ${#sizes[@]} -gt 0 ] || sizes=(town district city nanjing)
 for size in "${sizes[@]}"; do
-  case "$size" in town|district|city) ;; *) die "unknown size '$size' (town, district or city)" ;; esac
+  case "$size" in town|district|city|nanjing) ;; *) die "unknown size '$size' (town, district, city or nanjing)" ;; esac
 done
+nanjing_pbf=${BENCH_NANJING_PBF:-$LIFECIRCLE_ROOT/../shared/data/nanjing_xinjiekou_2021-06.osm.pbf}
+case " ${sizes[*]} " in
+  *" nanjing "*)
+    [ -f "$nanjing_pbf" ] || die "no Nanjing extract at $nanjing_pbf (set BENCH_NANJING_PBF)"
+    # Absolute, for the JMH forks and peers (BenchNetwork reads it).
+    BENCH_NANJING_PBF=$(cd "$(dirname "$nanjing_pbf")" && pwd)/$(basename "$nanjing_pbf")
+    export BENCH_NANJING_PBF
+    ;;
+esac
 ensure_build_packages
 ensure_postgis_packages
 
 started=$(date +%s)
-log "building (web for the demo loader, bench for the benchmarks)"
+log "building (web for the demo loader and OSM importer, bench for the benchmarks)"
 ./mvnw -B -q -ntp -Pbench -DskipTests -Dspotless.check.skip=true package
 
 bench_dir=$(mktemp -d /tmp/lifecircle-bench-graph.XXXXXX)
@@ -57,8 +71,14 @@ jmh() { java -jar "$jar" -f 1 -wi "$1" -i "$2" -w 1s -r "$3s" -foe true -jvmArgs
 
 for size in "${sizes[@]}"; do
   log "== $size: load into PostGIS (pgRouting peer)"
-  java -Xmx2g -jar web/target/lifecircle.jar demo --size="$size" --replace >"$results/load-$size.log" 2>&1 \
-    || { tail -20 "$results/load-$size.log" >&2; die "demo load of $size failed"; }
+  if [ "$size" = nanjing ]; then
+    # Replaces road_edge, facility, population_cell and barrier; PgRoutingPeer checks the edges.
+    load=(import osm "$BENCH_NANJING_PBF")
+  else
+    load=(demo --size="$size" --replace)
+  fi
+  java -Xmx2g -jar web/target/lifecircle.jar "${load[@]}" >"$results/load-$size.log" 2>&1 \
+    || { tail -20 "$results/load-$size.log" >&2; die "load of $size into PostGIS failed"; }
 
   log "== $size: retained heap of the graphs"
   java $heap -cp "$jar" org.lifecircle.bench.GraphFootprint "$size" | tee "$results/footprint-$size.properties"
@@ -75,7 +95,7 @@ for size in "${sizes[@]}"; do
     'org\.lifecircle\.bench\.NetworkAreaBenchmark\.area15Min' >"$results/jmh-$size-area.log"
   grep -E '^NetworkAreaBenchmark\.' "$results/jmh-$size-area.log" | grep -vE ':p0\.(00|90|99)|:p1\.00' >&2 || true
 
-  log "== $size: JMH (every kindergarten dissolved)"
+  log "== $size: JMH (every facility of one type dissolved)"
   shots=(3 5)
   if [ "$size" = city ] && [ "${BENCH_QUICK_DISSOLVE:-0}" = 1 ]; then shots=(1 1); fi
   jmh "${shots[@]}" 1 -p size="$size" -rf json -rff "$results/jmh-$size-dissolve.json" \

@@ -47,7 +47,7 @@ public final class BoundaryQuality {
                 .append(" on ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; demo cities of seed ")
-                .append(DemoNetwork.SEED)
+                .append(BenchNetwork.SEED)
                 .append("; bounds 1,000–5,000 households, target 3,000 (national catalog).\n\n");
         table.append(
                 "| size | plan | time s | communities | out of range | of which infeasible | across river, rail or subdistrict border | arterial links opened | mean abs. deviation | households moved | mean Polsby–Popper | search moves tried / made | stop |\n");
@@ -61,7 +61,7 @@ public final class BoundaryQuality {
 
     private static List<String> measure(DemoCitySize size) {
         CollectingSink sink = new CollectingSink();
-        new DemoCityGenerator(size, DemoNetwork.SEED).generate(sink, ProgressListener.NONE);
+        new DemoCityGenerator(size, BenchNetwork.SEED).generate(sink, ProgressListener.NONE);
         List<Polygon> polygons = new ArrayList<>();
         int[] households = new int[sink.populationCells.size()];
         for (int i = 0; i < households.length; i++) {

@@ -101,7 +101,7 @@ public final class CoverageReport {
                 machine.getProperty("uptimeBefore", MISSING),
                 machine.getProperty("uptimeAfter", MISSING),
                 jvm(),
-                DemoNetwork.SEED));
+                BenchNetwork.SEED));
         if (shared(machine)) {
             out.append("**The machine was shared with other work during this run (load above ")
                     .append(SHARED_LOAD)

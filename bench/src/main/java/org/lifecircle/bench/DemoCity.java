@@ -27,7 +27,7 @@ import org.locationtech.jts.index.strtree.STRtree;
  * The whole demo city of one size — communities, facilities, population cells and walking network —
  * prepared the way a coverage, accessibility or siting run starts after the graph is loaded: the
  * graph built, every cell's representative point snapped once and assigned to its community. Same
- * size and seed ({@link DemoNetwork#SEED}) as {@code lifecircle.jar demo --size=…}, so the pgRouting
+ * size and seed ({@link BenchNetwork#SEED}) as {@code lifecircle.jar demo --size=…}, so the pgRouting
  * peer's road_edge rows are these edges.
  *
  * <p>Facilities and cells snap with the service areas' default limit ({@link
@@ -39,7 +39,7 @@ final class DemoCity {
      * The type of the single-type measures (pgRouting comparison, E2SFCA, siting): a 5-minute type
      * whose every facility has a capacity, the type the graph benchmarks use too.
      */
-    static final String TYPE_CODE = DemoNetwork.TYPE_CODE;
+    static final String TYPE_CODE = BenchNetwork.DEMO_TYPE_CODE;
 
     final DemoCitySize size;
     final StandardsCatalog catalog;
@@ -80,7 +80,7 @@ final class DemoCity {
     static DemoCity generate(String sizeCode) {
         DemoCitySize size = DemoCitySize.valueOf(sizeCode.toUpperCase(Locale.ROOT));
         CollectingSink sink = new CollectingSink();
-        new DemoCityGenerator(size, DemoNetwork.SEED).generate(sink, ProgressListener.NONE);
+        new DemoCityGenerator(size, BenchNetwork.SEED).generate(sink, ProgressListener.NONE);
         return new DemoCity(size, sink);
     }
 

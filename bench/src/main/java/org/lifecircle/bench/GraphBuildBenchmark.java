@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building the walking graph from the demo city's road edges (renumbering, projection, CSR,
+ * Building the walking graph from one size's road edges ({@link BenchNetwork}) (renumbering, projection, CSR,
  * components, STRtree), against building GraphHopper's graph and location index from the same
  * edges. Single-shot: a graph is built once per analysis run, so a cold-ish build is the number that
  * matters; the warm-up iterations still let the JIT see the code three times.
@@ -30,14 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(1)
 public class GraphBuildBenchmark {
-    @Param({"town", "district", "city"})
+    @Param({"town", "district", "city", "nanjing"})
     public String size;
 
     private List<RoadEdge> edges;
 
     @Setup(Level.Trial)
-    public void generate() {
-        edges = DemoNetwork.generate(size).roadEdges;
+    public void load() {
+        edges = BenchNetwork.load(size).roadEdges;
     }
 
     @Benchmark

@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.lifecircle.core.graph.WalkingGraph;
 
 /**
- * Retained heap of the walking graph and of GraphHopper's graph + location index for one demo
- * size, estimated as the heap in use after a full collection with the graph held, minus the same
+ * Retained heap of the walking graph and of GraphHopper's graph + location index for one size
+ * ({@link BenchNetwork}), estimated as the heap in use after a full collection with the graph held, minus the same
  * before it was built (the edges themselves are held throughout and not counted). Run in a fresh
  * JVM per size; the estimate is good to a few hundred KiB (whatever else the JVM allocates on the
  * side).
@@ -22,9 +22,9 @@ public final class GraphFootprint {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: GraphFootprint town|district|city");
+            throw new IllegalArgumentException("usage: GraphFootprint town|district|city|nanjing");
         }
-        DemoNetwork network = DemoNetwork.generate(args[0]);
+        BenchNetwork network = BenchNetwork.load(args[0]);
         long baseBytes = usedAfterGc();
         WalkingGraph graph = WalkingGraph.fromEdges(network.roadEdges);
         long graphBytes = usedAfterGc() - baseBytes;
@@ -32,7 +32,11 @@ public final class GraphFootprint {
         print("edges", graph.edgeCount());
         print("walkingGraph.retainedBytes", graphBytes);
         print("facilities", network.facilities.size());
-        print("sampleFacilities", network.sampleFacilities().size());
+        print("components", graph.componentCount());
+        print("largestComponentNodes", graph.componentNodeCount(graph.largestComponent()));
+        print("samples", network.sampleLocations().size());
+        System.out.println("sampleKind=" + network.sampleKind());
+        System.out.println("typeCode=" + network.typeCode);
         print("typeFacilities", network.typeFacilities().size());
 
         long withOursBytes = usedAfterGc();

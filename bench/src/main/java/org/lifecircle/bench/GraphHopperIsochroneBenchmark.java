@@ -2,7 +2,7 @@ package org.lifecircle.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.lifecircle.core.domain.Facility;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The peer of {@link NetworkAreaBenchmark}: GraphHopper's 15-minute isochrone for the same
- * facilities on the same edges ({@link GraphHopperNetwork}), and its shortest-path tree alone bounded
+ * starting points ({@link BenchNetwork#sampleLocations()}) on the same edges ({@link GraphHopperNetwork}), and its shortest-path tree alone bounded
  * at 900 m. Both include GraphHopper's snapping and query graph, which it needs per query.
  */
 @State(Scope.Thread)
@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GraphHopperIsochroneBenchmark {
-    @Param({"town", "district", "city"})
+    @Param({"town", "district", "city", "nanjing"})
     public String size;
 
     private GraphHopperNetwork graphHopper;
@@ -39,14 +39,14 @@ public class GraphHopperIsochroneBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        DemoNetwork network = DemoNetwork.generate(size);
+        BenchNetwork network = BenchNetwork.load(size);
         graphHopper = GraphHopperNetwork.fromEdges(network.roadEdges);
-        List<Facility> sample = network.sampleFacilities();
+        List<Point> sample = network.sampleLocations();
         lons = new double[sample.size()];
         lats = new double[sample.size()];
         for (int i = 0; i < sample.size(); i++) {
-            lons[i] = sample.get(i).location().getX();
-            lats[i] = sample.get(i).location().getY();
+            lons[i] = sample.get(i).getX();
+            lats[i] = sample.get(i).getY();
         }
     }
 
@@ -59,12 +59,12 @@ public class GraphHopperIsochroneBenchmark {
     @Benchmark
     public Polygon isochrone15Min() {
         int i = nextFacility();
-        return graphHopper.isochrone(lons[i], lats[i], DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
+        return graphHopper.isochrone(lons[i], lats[i], BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
     }
 
     @Benchmark
     public int tree15Min() {
         int i = nextFacility();
-        return graphHopper.treeNodeCount(lons[i], lats[i], DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
+        return graphHopper.treeNodeCount(lons[i], lats[i], BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
     }
 }

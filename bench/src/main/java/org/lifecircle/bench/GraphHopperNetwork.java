@@ -17,6 +17,7 @@ import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.LocationIndexTree;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.PointList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,10 @@ import org.locationtech.jts.geom.Polygon;
  * first or last vertex of the edge), one edge per road edge with its stored length as distance,
  * inner vertices as pillar nodes, and a single-direction speed encoded value of 1 m/s on every edge
  * read by GraphHopper's {@link SpeedWeighting}: weight = distance / speed, walkable both ways, no
- * turn costs. Snapping uses GraphHopper's {@link LocationIndexTree} onto the nearest edge, like
+ * turn costs. GraphHopper refuses loop edges (a closed footway round a block in real OSM data): a
+ * loop is split at its middle vertex into two edges through an extra node, as GraphHopper's own OSM
+ * reader does, the stored length shared in proportion to the halves' great-circle lengths. Every
+ * distance between road_edge nodes stays the same. Snapping uses GraphHopper's {@link LocationIndexTree} onto the nearest edge, like
  * ours.
  *
  * <p><b>Isochrone</b>, as GraphHopper's {@code IsochroneResource} does for a {@code distance_limit}
@@ -74,6 +78,7 @@ final class GraphHopperNetwork {
         EncodingManager encodingManager = EncodingManager.start().add(speedEnc).build();
         BaseGraph graph = new BaseGraph.Builder(encodingManager).create();
         long[] nodeIds = distinctNodeIds(edges);
+        int loopMiddleNode = nodeIds.length;
         NodeAccess nodes = graph.getNodeAccess();
         for (RoadEdge edge : edges) {
             CoordinateSequence line = edge.geometry().getCoordinateSequence();
@@ -85,18 +90,55 @@ final class GraphHopperNetwork {
         }
         for (RoadEdge edge : edges) {
             CoordinateSequence line = edge.geometry().getCoordinateSequence();
-            PointList pillars = new PointList(Math.max(0, line.size() - 2), false);
-            for (int i = 1; i < line.size() - 1; i++) {
-                pillars.add(line.getY(i), line.getX(i));
+            int source = Arrays.binarySearch(nodeIds, edge.sourceNode());
+            int target = Arrays.binarySearch(nodeIds, edge.targetNode());
+            int last = line.size() - 1;
+            if (source != target) {
+                addEdge(graph, speedEnc, source, target, line, 0, last, edge.lengthMeters());
+                continue;
             }
-            graph.edge(Arrays.binarySearch(nodeIds, edge.sourceNode()), Arrays.binarySearch(nodeIds, edge.targetNode()))
-                    .setDistance(edge.lengthMeters())
-                    .set(speedEnc, 1.0)
-                    .setWayGeometry(pillars);
+            if (last < 2) {
+                throw new IllegalArgumentException("Loop edge without an inner vertex at node " + edge.sourceNode());
+            }
+            int middle = last / 2;
+            double firstShare = lengthMeters(line, 0, middle) / lengthMeters(line, 0, last);
+            int extra = loopMiddleNode++;
+            nodes.setNode(extra, line.getY(middle), line.getX(middle));
+            addEdge(graph, speedEnc, source, extra, line, 0, middle, edge.lengthMeters() * firstShare);
+            addEdge(graph, speedEnc, extra, target, line, middle, last, edge.lengthMeters() * (1 - firstShare));
         }
         LocationIndexTree index = new LocationIndexTree(graph, graph.getDirectory());
         index.prepareIndex();
         return new GraphHopperNetwork(graph, index, new SpeedWeighting(speedEnc));
+    }
+
+    /** One edge over the vertices {@code from … to} of the line, the inner ones as pillars. */
+    private static void addEdge(
+            BaseGraph graph,
+            DecimalEncodedValue speedEnc,
+            int source,
+            int target,
+            CoordinateSequence line,
+            int from,
+            int to,
+            double distanceMeters) {
+        PointList pillars = new PointList(Math.max(0, to - from - 1), false);
+        for (int i = from + 1; i < to; i++) {
+            pillars.add(line.getY(i), line.getX(i));
+        }
+        graph.edge(source, target)
+                .setDistance(distanceMeters)
+                .set(speedEnc, 1.0)
+                .setWayGeometry(pillars);
+    }
+
+    private static double lengthMeters(CoordinateSequence line, int from, int to) {
+        double meters = 0;
+        for (int i = from; i < to; i++) {
+            meters += DistanceCalcEarth.DIST_EARTH.calcDist(
+                    line.getY(i), line.getX(i), line.getY(i + 1), line.getX(i + 1));
+        }
+        return meters;
     }
 
     private static long[] distinctNodeIds(List<RoadEdge> edges) {

@@ -91,17 +91,14 @@ public final class GraphReport {
         out.append("# Walking graph: build, 15-minute areas, multi-source search, with GraphHopper and pgRouting\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "Run %s UTC on %s cores (%s min; 1-minute load average during the run: mean %s, max %s); %s;"
-                        + " demo cities of DemoCityGenerator seed %d, %d sampled facilities (all of them in the"
-                        + " town), kindergartens as the facility type.%n%n",
+                "Run %s UTC on %s cores (%s min; 1-minute load average during the run: mean %s, max %s); %s; %s.%n%n",
                 LocalDateTime.now(ZoneOffset.UTC).withNano(0),
                 cores,
                 machine.getProperty("minutes", MISSING),
                 machine.getProperty("loadMean", MISSING),
                 machine.getProperty("loadMax", MISSING),
                 jvm(),
-                DemoNetwork.SEED,
-                DemoNetwork.SAMPLE_FACILITY_COUNT));
+                String.join("; ", networks())));
         if (busy(machine, cores)) {
             out.append("**The machine was busy with other work during this run (mean load above the core count,"
                     + " this run alone keeps it near 1): absolute times are inflated, and ratios between rows"
@@ -115,6 +112,25 @@ public final class GraphReport {
         rows.forEach(row -> out.append(row).append('\n'));
         out.append('\n').append(notes());
         return out.toString();
+    }
+
+    /** What the columns are: the demo cities and the Nanjing extract, as far as the run has them. */
+    private List<String> networks() {
+        List<String> networks = new ArrayList<>();
+        if (sizes.stream().anyMatch(size -> !BenchNetwork.NANJING.equals(size))) {
+            networks.add(String.format(
+                    Locale.ROOT,
+                    "demo cities of DemoCityGenerator seed %d, %d sampled facilities (all of them in the town),"
+                            + " kindergartens as the facility type",
+                    BenchNetwork.SEED,
+                    BenchNetwork.SAMPLE_COUNT));
+        }
+        if (sizes.contains(BenchNetwork.NANJING)) {
+            networks.add("nanjing: the OpenStreetMap extract "
+                    + Path.of(BenchNetwork.NANJING_PBF).getFileName()
+                    + " (central Nanjing, 2021-06), starts and facility type as the table says (see the notes)");
+        }
+        return networks;
     }
 
     private static boolean busy(Properties machine, String cores) {
@@ -144,15 +160,22 @@ public final class GraphReport {
                         footprint.get(s).getProperty("edges"),
                         footprint.get(s).getProperty("facilities")));
         row(
-                "sampled facilities / kindergartens",
+                "connected components / nodes in the largest",
                 s -> join(
-                        footprint.get(s).getProperty("sampleFacilities"),
-                        footprint.get(s).getProperty("typeFacilities")));
+                        footprint.get(s).getProperty("components"),
+                        footprint.get(s).getProperty("largestComponentNodes")));
+        row(
+                "15-minute area starts (sampled) / facilities of the type",
+                s -> join(
+                        counted(footprint.get(s), "samples", "sampleKind"),
+                        counted(footprint.get(s), "typeFacilities", "typeCode")));
+        row("pgRouting's road_edge rows = the benchmarks' edges (source, target, length to 1 mm)", s -> {
+            String edges = pgRouting.get(s).getProperty("network.edgesIdentical");
+            return edges == null ? MISSING : "yes, " + edges;
+        });
 
         section("1. Graph build (single shot) and retained heap");
-        row(
-                "build ms, WalkingGraph.fromEdges (target: city < 20 s)",
-                s -> mean(s, "GraphBuildBenchmark.walkingGraph", 1));
+        row("build ms, WalkingGraph.fromEdges (target: < 20 s)", s -> mean(s, "GraphBuildBenchmark.walkingGraph", 1));
         row(
                 "build ms, GraphHopper BaseGraph + LocationIndexTree (peer)",
                 s -> mean(s, "GraphBuildBenchmark.graphHopperGraph", 1));
@@ -167,9 +190,9 @@ public final class GraphReport {
                         mib(footprint.get(s).getProperty("walkingGraph.retainedBytes")),
                         mib(footprint.get(s).getProperty("graphHopper.retainedBytes"))));
 
-        section("2. One 15-minute (900 m) area, p50 / p95 over the sampled facilities");
+        section("2. One 15-minute (900 m) area, p50 / p95 over the sampled starts");
         row(
-                "search µs, DistanceSearch.run from the snapped facility",
+                "search µs, DistanceSearch.run from the snapped start",
                 s -> percentiles(s, "NetworkAreaBenchmark.search15Min", 1));
         row(
                 "search µs, DistanceSearch.run from the nearest node",
@@ -221,7 +244,7 @@ public final class GraphReport {
                         percent(overlap.get(s).getProperty("graphHopper.outsideOurs.share")),
                         percent(overlap.get(s).getProperty("ours.outsideGraphHopper.share"))));
         row(
-                "facilities ≤ 900 m from the river whose GraphHopper area covers > 1 ha of unreachable far bank",
+                "starts ≤ 900 m from a river whose GraphHopper area covers > 1 ha of unreachable far bank",
                 s -> fraction(
                         overlap.get(s).getProperty("graphHopper.farBank.facilities"),
                         overlap.get(s).getProperty("nearRiver")));
@@ -235,26 +258,26 @@ public final class GraphReport {
                 "river water covered, ha summed over the sample: ours / GraphHopper",
                 s -> join(ov(s, "ours.water.ha", 1), ov(s, "graphHopper.water.ha", 1)));
 
-        section("3. Every kindergarten dissolved (ServiceAreaBuilder.perType, 15 min)");
+        section("3. Every facility of the type dissolved (ServiceAreaBuilder.perType, 15 min)");
         row(
                 "ms per dissolved area",
-                s -> mean(s, "TypeAreaBenchmark.kindergartens15Min", 1)
-                        + protocol(s, "TypeAreaBenchmark.kindergartens15Min"));
+                s -> mean(s, "TypeAreaBenchmark.oneType15Min", 1) + protocol(s, "TypeAreaBenchmark.oneType15Min"));
 
-        section("4. Multi-source search over the whole graph (kindergartens' nearest nodes, unbounded, one core)");
+        section("4. Multi-source search over the whole graph (the type's facilities' nearest nodes, unbounded, one"
+                + " core)");
         row("ms per search", s -> {
-            double perSecond = score(s, "MultiSourceSearchBenchmark.wholeGraphFromKindergartens");
+            double perSecond = score(s, "MultiSourceSearchBenchmark.wholeGraphFromOneType");
             return Double.isNaN(perSecond) ? MISSING : number(1000 / perSecond);
         });
         row("M edge relaxations / s (target ≥ 20)", s -> {
-            double perSecond = secondary(s, "MultiSourceSearchBenchmark.wholeGraphFromKindergartens", "relaxedEdges");
+            double perSecond = secondary(s, "MultiSourceSearchBenchmark.wholeGraphFromOneType", "relaxedEdges");
             return Double.isNaN(perSecond) ? MISSING : number(perSecond / 1e6);
         });
         row(
                 "pgr_drivingDistance multi-source, equicost, whole graph ms (peer, median of 5)",
                 s -> pg(s, "multi.median.ms"));
         row("→ pgRouting ÷ ours (target ≥ 10)", s -> {
-            double perSecond = score(s, "MultiSourceSearchBenchmark.wholeGraphFromKindergartens");
+            double perSecond = score(s, "MultiSourceSearchBenchmark.wholeGraphFromOneType");
             return ratio(parse(pgRouting.get(s).getProperty("multi.median.ms")), 1000 / perSecond);
         });
         row("pgRouting answer = ours (every node, distance to 1 mm)", s -> {
@@ -265,13 +288,15 @@ public final class GraphReport {
             if ("1".equals(agreeing)) {
                 return "yes";
             }
+            String confirmed = pgRouting.get(s).getProperty("multi.differing.confirmedByDijkstraCost");
             return String.format(
                     Locale.ROOT,
-                    "no: pgRouting longer at %s, shorter at %s of %s nodes (max %s m)",
+                    "no: pgRouting longer at %s, shorter at %s of %s nodes (max %s m)%s",
                     pgRouting.get(s).getProperty("multi.pgRoutingLonger"),
                     pgRouting.get(s).getProperty("multi.pgRoutingShorter"),
                     pgRouting.get(s).getProperty("multi.reached"),
-                    number(parse(pgRouting.get(s).getProperty("multi.maxDifference.m"))));
+                    number(parse(pgRouting.get(s).getProperty("multi.maxDifference.m"))),
+                    confirmed == null ? "" : "; pgr_dijkstraCost's nearest source gives ours at " + confirmed);
         });
     }
 
@@ -392,6 +417,13 @@ public final class GraphReport {
         return share == null ? MISSING : String.format(Locale.ROOT, "%.1f %%", 100 * Double.parseDouble(share));
     }
 
+    /** "200 nodes": a count and what it counts, from two properties; null when either is missing. */
+    private static String counted(Properties p, String countKey, String whatKey) {
+        String count = p.getProperty(countKey);
+        String what = p.getProperty(whatKey);
+        return count == null || what == null ? null : count + " " + what;
+    }
+
     private static String fraction(String part, String whole) {
         return part == null || whole == null ? MISSING : part + " of " + whole;
     }
@@ -424,18 +456,17 @@ public final class GraphReport {
     }
 
     private String notes() {
-        return String.join(
-                "\n",
+        List<String> notes = new ArrayList<>(List.of(
                 "Notes:",
                 "- JMH: one fork per benchmark and size; build and dissolve in single-shot mode, areas in sample-time mode"
-                        + " cycling through the sampled facilities (p50/p95 over those calls; the"
-                        + " search-and-polygon benchmark has 5 s measured iterations so they span every facility), the multi-source search in"
+                        + " cycling through the sampled starts (p50/p95 over those calls; the"
+                        + " search-and-polygon benchmark has 5 s measured iterations so they span every start), the multi-source search in"
                         + " throughput mode with the relaxations as an auxiliary counter. Peers run in the same script run on"
                         + " the same edges.",
-                "- Ours vs pgRouting is like for like: both start at the graph node nearest each facility (straight line)."
+                "- Ours vs pgRouting is like for like: both start at the graph node nearest each start (straight line)."
                         + " pgRouting times are wall-clock over JDBC on loopback, including reading the returned rows; its"
                         + " documented form reads and builds the whole graph on every call, the box form is the usual tuning.",
-                "- Ours vs GraphHopper: both snap the facility onto its nearest edge and include snapping. GraphHopper"
+                "- Ours vs GraphHopper: both snap the start onto its nearest edge and include snapping. GraphHopper"
                         + " explores to limit + max(14 %, 2 km) before contouring, as its isochrone resource does, and keeps"
                         + " only the exterior ring of the main polygon (full_geometry=false). Its graph is a BaseGraph with a"
                         + " 1 m/s speed encoded value read by SpeedWeighting (node-based, no turn costs).",
@@ -450,9 +481,19 @@ public final class GraphReport {
                         + " from a facility that GraphHopper's isochrone covers but that lies more than 100 m from any path"
                         + " our search reaches within 900 m.",
                 "- Retained heap: heap in use after full GCs with the graph held, minus before it was built (edges held"
-                        + " throughout, not counted).",
-                "- Not measured: the Nanjing OpenStreetMap extract beside the checkout (no importer was available to this"
-                        + " benchmark); the demo cities only.",
-                "");
+                        + " throughout, not counted)."));
+        if (sizes.contains(BenchNetwork.NANJING)) {
+            notes.add("- nanjing: the JMH side reads the extract with OsmPbfImporter.extract (default options); the"
+                    + " script loads the same file into the throwaway PostGIS with `lifecircle.jar import osm`, which"
+                    + " runs the same extraction, and the pgRouting peer first checks that road_edge holds exactly the"
+                    + " benchmarks' edges. With fewer than 200 facilities the 15-minute areas start from network nodes"
+                    + " of the largest component spread evenly in node id order; the type is the extract's most"
+                    + " numerous (fitness grounds, OSM leisure=pitch; it maps one kindergarten). Rivers mapped as"
+                    + " centre lines count as 1 m strips for the banks and water rows. The extract is small (about"
+                    + " 3.5 × 2.6 km around 新街口, smaller than the demo town): its times say how the code does on"
+                    + " real OSM geometry, not at scale.");
+        }
+        notes.add("");
+        return String.join("\n", notes);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.graph.MetricProjection;
 import org.lifecircle.core.graph.WalkingGraph;
 import org.lifecircle.core.servicearea.ServiceAreaBuilder;
@@ -19,8 +18,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * Compares the shapes, not the speed: for each sampled facility, our 15-minute network area against
- * GraphHopper's 15-minute isochrone on the same edges, and how much land across the demo river
+ * Compares the shapes, not the speed: for each sampled start ({@link BenchNetwork#sampleLocations}),
+ * our 15-minute network area against GraphHopper's 15-minute isochrone on the same edges, and how
+ * much land across a river (the demo river; the Nanjing extract's mapped rivers and water areas)
  * GraphHopper's contour claims that cannot be walked to within 900 m.
  *
  * <p><b>Far bank.</b> The network's bounding box minus the river polygon falls apart into banks; the
@@ -45,13 +45,20 @@ public final class IsochroneOverlap {
 
     private static final double BOX_INSET_METERS = 1;
 
+    /**
+     * OSM maps many rivers as centre lines only (the Nanjing extract's 珍珠河 and parts of the inner
+     * Qinhuai): they become 1 m strips, enough to split the land into banks, so the water areas
+     * counted are essentially the mapped water areas.
+     */
+    private static final double RIVER_LINE_HALF_WIDTH_METERS = 0.5;
+
     private IsochroneOverlap() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: IsochroneOverlap town|district|city");
+            throw new IllegalArgumentException("usage: IsochroneOverlap town|district|city|nanjing");
         }
-        DemoNetwork network = DemoNetwork.generate(args[0]);
+        BenchNetwork network = BenchNetwork.load(args[0]);
         WalkingGraph graph = WalkingGraph.fromEdges(network.roadEdges);
         MetricProjection projection = graph.projection();
         GeometryFactory meters = projection.metricFactory();
@@ -61,12 +68,13 @@ public final class IsochroneOverlap {
 
         List<Geometry> riverParts = new ArrayList<>();
         for (Geometry river : network.riverGeometries()) {
-            riverParts.add(projection.toMeters(river));
+            Geometry part = projection.toMeters(river);
+            riverParts.add(part.getDimension() < 2 ? part.buffer(RIVER_LINE_HALF_WIDTH_METERS) : part);
         }
         Geometry river = UnaryUnionOp.union(riverParts, meters);
         List<Geometry> banks = banks(graph, river, meters);
 
-        List<Facility> sample = network.sampleFacilities();
+        List<Point> sample = network.sampleLocations();
         double[] oursSquareMeters = new double[sample.size()];
         double[] graphHopperSquareMeters = new double[sample.size()];
         double graphHopperOutsideOurs = 0;
@@ -80,14 +88,14 @@ public final class IsochroneOverlap {
         int leaking = 0;
         int failures = 0;
         for (int i = 0; i < sample.size(); i++) {
-            double lon = sample.get(i).location().getX();
-            double lat = sample.get(i).location().getY();
+            double lon = sample.get(i).getX();
+            double lat = sample.get(i).getY();
             Geometry ours = valid(projection.toMeters(
                     builder.forPoint(lon, lat).areas().get(0).area()));
             Geometry theirs;
             try {
                 theirs = valid(
-                        projection.toMeters(graphHopper.isochrone(lon, lat, DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS)));
+                        projection.toMeters(graphHopper.isochrone(lon, lat, BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS)));
             } catch (IllegalArgumentException e) {
                 failures++;
                 continue;
@@ -99,8 +107,8 @@ public final class IsochroneOverlap {
             graphHopperWater += intersection(theirs, river).getArea();
             oursWater += intersection(ours, river).getArea();
 
-            Point site = (Point) projection.toMeters(sample.get(i).location());
-            if (site.distance(river) > DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS) {
+            Point site = (Point) projection.toMeters(sample.get(i));
+            if (site.distance(river) > BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS) {
                 continue;
             }
             nearRiver++;

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One unbounded multi-source search over the whole graph with every kindergarten as a source,
+ * One unbounded multi-source search over the whole graph with every facility of the size's type
+ * ({@link BenchNetwork#typeCode}: kindergartens in the demo cities) as a source,
  * started at the node nearest each (the start vertices the pgRouting peer gets), on one thread.
  * Throughput mode: the primary score is searches per second, the auxiliary counter {@code
  * relaxedEdges} the adjacency entries scanned per second ({@link DistanceSearch#relaxedEdgeCount()}).
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class MultiSourceSearchBenchmark {
-    @Param({"town", "district", "city"})
+    @Param({"town", "district", "city", "nanjing"})
     public String size;
 
     private DistanceSearch search;
@@ -52,14 +53,14 @@ public class MultiSourceSearchBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        DemoNetwork network = DemoNetwork.generate(size);
+        BenchNetwork network = BenchNetwork.load(size);
         WalkingGraph graph = WalkingGraph.fromEdges(network.roadEdges);
         sources = NearestNodes.atNodes(graph, NearestNodes.of(graph, network.typeFacilities()));
         search = new DistanceSearch(graph);
     }
 
     @Benchmark
-    public int wholeGraphFromKindergartens(Relaxations counter) {
+    public int wholeGraphFromOneType(Relaxations counter) {
         long before = search.relaxedEdgeCount();
         search.run(sources, Double.POSITIVE_INFINITY);
         counter.relaxedEdges += search.relaxedEdgeCount() - before;

@@ -5,11 +5,12 @@ import java.util.List;
 import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.graph.SnappedPoint;
 import org.lifecircle.core.graph.WalkingGraph;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Facilities placed on the graph node nearest to them in a straight line, the way a pgRouting
+ * Facilities (or any points) placed on the graph node nearest to them in a straight line, the way a pgRouting
  * call needs its start vertices. Our searches then start from the very same vertices, so the
  * comparison with {@code pgr_drivingDistance} is like for like; the facility's own walk to that
  * node is left out on both sides.
@@ -23,13 +24,22 @@ final class NearestNodes {
 
     /** The dense node nearest to each facility, in input order. */
     static int[] of(WalkingGraph graph, List<Facility> facilities) {
+        List<Point> locations = new ArrayList<>(facilities.size());
+        for (Facility facility : facilities) {
+            locations.add(facility.location());
+        }
+        return ofLocations(graph, locations);
+    }
+
+    /** The dense node nearest to each point (EPSG:4326), in input order. */
+    static int[] ofLocations(WalkingGraph graph, List<Point> locations) {
         CoordinateTransform toMeters = graph.projection().newToMetersTransform();
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate out = new ProjCoordinate();
-        int[] nodes = new int[facilities.size()];
+        int[] nodes = new int[locations.size()];
         for (int f = 0; f < nodes.length; f++) {
-            in.x = facilities.get(f).location().getX();
-            in.y = facilities.get(f).location().getY();
+            in.x = locations.get(f).getX();
+            in.y = locations.get(f).getY();
             toMeters.transform(in, out);
             int best = -1;
             double bestSquared = Double.POSITIVE_INFINITY;

@@ -2,7 +2,6 @@ package org.lifecircle.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.lifecircle.core.domain.Facility;
 import org.lifecircle.core.graph.DistanceSearch;
 import org.lifecircle.core.graph.SnapOptions;
 import org.lifecircle.core.graph.SnappedPoint;
@@ -11,6 +10,7 @@ import org.lifecircle.core.graph.WalkingGraph;
 import org.lifecircle.core.servicearea.ServiceAreaBuilder;
 import org.lifecircle.core.servicearea.ServiceAreaOptions;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One 15-minute (900 m at 1.0 m/s) network service area per call, cycling through the same
- * sample of up to 200 facilities ({@link DemoNetwork#sampleFacilities()}); sample-time mode gives
- * the p50/p95 over them.
+ * sample of up to 200 facilities, or network nodes where a network has fewer facilities ({@link
+ * BenchNetwork#sampleLocations()}); sample-time mode gives the p50/p95 over them.
  *
  * <ul>
  *   <li>{@link #search15Min}: the bounded search alone, from the facility's snapped point (snapped
@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class NetworkAreaBenchmark {
-    @Param({"town", "district", "city"})
+    @Param({"town", "district", "city", "nanjing"})
     public String size;
 
     private double[] lons;
@@ -59,11 +59,11 @@ public class NetworkAreaBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        DemoNetwork network = DemoNetwork.generate(size);
+        BenchNetwork network = BenchNetwork.load(size);
         WalkingGraph graph = WalkingGraph.fromEdges(network.roadEdges);
-        List<Facility> sample = network.sampleFacilities();
+        List<Point> sample = network.sampleLocations();
         ServiceAreaOptions options = ServiceAreaOptions.defaults().withThresholdsMinutes(List.of(15));
-        if (options.maxLimitMeters() != DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS) {
+        if (options.maxLimitMeters() != BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS) {
             throw new IllegalStateException("15 minutes at the default speed is " + options.maxLimitMeters() + " m");
         }
         builder = new ServiceAreaBuilder(graph, network.barriers, options);
@@ -72,12 +72,12 @@ public class NetworkAreaBenchmark {
         lats = new double[sample.size()];
         SnappedPoint[] points = new SnappedPoint[sample.size()];
         for (int i = 0; i < sample.size(); i++) {
-            lons[i] = sample.get(i).location().getX();
-            lats[i] = sample.get(i).location().getY();
+            lons[i] = sample.get(i).getX();
+            lats[i] = sample.get(i).getY();
             points[i] = snapper.snap(lons[i], lats[i]);
         }
         snapped = List.of(points);
-        atNearestNodes = NearestNodes.atNodes(graph, NearestNodes.of(graph, sample));
+        atNearestNodes = NearestNodes.atNodes(graph, NearestNodes.ofLocations(graph, sample));
         search = new DistanceSearch(graph);
     }
 
@@ -89,13 +89,13 @@ public class NetworkAreaBenchmark {
 
     @Benchmark
     public int search15Min() {
-        search.run(snapped.get(nextFacility()), DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
+        search.run(snapped.get(nextFacility()), BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
         return search.reachedNodeCount();
     }
 
     @Benchmark
     public int search15MinFromNearestNode() {
-        search.run(atNearestNodes.get(nextFacility()), DemoNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
+        search.run(atNearestNodes.get(nextFacility()), BenchNetwork.FIFTEEN_MINUTE_LIMIT_METERS);
         return search.reachedNodeCount();
     }
 
