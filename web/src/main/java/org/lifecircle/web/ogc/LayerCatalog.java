@@ -99,6 +99,7 @@ class LayerCatalog {
                 List.of("name"),
                 List.of(new OgcClass("铁路", "rail", null, null, Palette.RAIL, 3, 0, 100))));
         list.addAll(ResultLayers.all(catalog));
+        list.addAll(PlanLayers.all(catalog));
         return List.copyOf(list);
     }
 

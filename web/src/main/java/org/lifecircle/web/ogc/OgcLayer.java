@@ -140,6 +140,10 @@ record OgcLayer(
         static final Substitution RUN =
                 new Substitution("run", "^[0-9]{1,18}$", "0", Set.of(), "an analysis run id, 0 for the latest");
 
+        /** Boundary plan ids: digits only, as run ids; 0 stands for the newest plan. */
+        static final Substitution PLAN =
+                new Substitution("plan", "^[0-9]{1,18}$", "0", Set.of(), "a boundary plan id, 0 for the newest");
+
         Substitution {
             if (!name.matches("[a-z][a-z0-9_]*")) {
                 throw new IllegalArgumentException("Substitution names are lower-case identifiers: " + name);

@@ -71,6 +71,27 @@ public final class Palette {
     public static final String[] ACCESS_RATIO = {"#ca0020", "#f4a582", "#92c5de", "#0571b0"};
     public static final double[] ACCESS_RATIO_BREAKS = {0.5, 1, 2};
 
+    /**
+     * Walking time from a cell to the nearest facility of a type, at the 5-, 10- and 15-minute
+     * life circles (GB 50180-2018): ColorBrewer YlOrRd (sequential, colour-blind safe), pale where
+     * the walk is short and red beyond 15 minutes, warm for the underserved like the gap areas.
+     */
+    public static final String[] WALK_MINUTES = {"#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"};
+
+    public static final int[] WALK_MINUTE_BREAKS = {5, 10, 15};
+
+    /** Cells with no facility of the type within the run's search limit (or off the network). */
+    public static final String WALK_UNREACHED = "#7b8794";
+
+    /**
+     * A plan's communities by households against the plan's bounds, as the boundary editor draws
+     * them: under the minimum, within the bounds, over the maximum.
+     */
+    public static final String PLAN_UNDER = HOUSEHOLDS_UNDER;
+
+    public static final String PLAN_IN_RANGE = HOUSEHOLDS_HIGH;
+    public static final String PLAN_OVER = HOUSEHOLDS_OVER;
+
     public static final String RIVER_FILL = "#9fd3f5";
     public static final String RIVER_OUTLINE = "#4098d7";
     public static final String RAIL = "#243b53";

@@ -48,6 +48,11 @@ class UiController {
         config.put(
                 "cellBreaks",
                 Arrays.stream(Palette.CELL_HOUSEHOLD_BREAKS).boxed().toList());
+        config.put("walkMinuteColours", List.of(Palette.WALK_MINUTES));
+        config.put(
+                "walkMinuteBreaks",
+                Arrays.stream(Palette.WALK_MINUTE_BREAKS).boxed().toList());
+        config.put("walkUnreachedColour", Palette.WALK_UNREACHED);
         return config;
     }
 

@@ -388,19 +388,8 @@ class OgcResultLayersIT {
         return n == null ? 0 : n;
     }
 
-    /** The first row's first column, a PostgreSQL {@code float8[]}, as a Java array. */
     private double[] doubles(String sql, Object... args) {
-        return jdbc.queryForObject(
-                sql,
-                (rs, i) -> {
-                    Double[] values = (Double[]) rs.getArray(1).getArray();
-                    double[] out = new double[values.length];
-                    for (int k = 0; k < values.length; k++) {
-                        out[k] = values[k];
-                    }
-                    return out;
-                },
-                args);
+        return OgcTestSupport.doubles(jdbc, sql, args);
     }
 
     private static int distinctOpaqueColours(BufferedImage image) {

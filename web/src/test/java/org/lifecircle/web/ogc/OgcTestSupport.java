@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the OGC tests read out of GDAL's answers and MapServer's pictures. */
 final class OgcTestSupport {
@@ -33,5 +34,20 @@ final class OgcTestSupport {
             }
         }
         return true;
+    }
+
+    /** The first row's first column, a PostgreSQL {@code float8[]}, as a Java array. */
+    static double[] doubles(JdbcTemplate jdbc, String sql, Object... args) {
+        return jdbc.queryForObject(
+                sql,
+                (rs, i) -> {
+                    Double[] values = (Double[]) rs.getArray(1).getArray();
+                    double[] out = new double[values.length];
+                    for (int k = 0; k < values.length; k++) {
+                        out[k] = values[k];
+                    }
+                    return out;
+                },
+                args);
     }
 }

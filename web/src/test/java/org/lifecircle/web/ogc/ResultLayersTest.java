@@ -52,6 +52,49 @@ class ResultLayersTest {
     }
 
     @Test
+    void cellsAndPlansTakeTheirParametersWithDefaults() {
+        String mapfile =
+                MapfileWriter.mapfile(layers, new PostgisConnection("h", 5432, "d", "u", "p"), "118 31 119 32");
+        assertThat(section(mapfile, "coverage_cells"))
+                .contains("\"run\" \"^[0-9]{1,18}$\"", "\"default_run\" \"0\"")
+                .contains("\"default_type\" \"kindergarten\"");
+        assertThat(section(mapfile, "plan_communities"))
+                .contains("\"plan\" \"^[0-9]{1,18}$\"", "\"default_plan\" \"0\"")
+                .contains("FROM plan_community_shape s")
+                .doesNotContain("ST_Union", "%run%");
+    }
+
+    @Test
+    void walkingTimeClassesFollowTheLifeCircles() {
+        OgcLayer cells = layer(layers, "coverage_cells");
+        assertThat(expressions(cells))
+                .containsExactly(
+                        "(\"[distance_m]\" = \"\")",
+                        "([walk_minutes] <= 5)",
+                        "([walk_minutes] <= 10)",
+                        "([walk_minutes] <= 15)",
+                        null);
+        assertThat(cells.classes().stream().map(OgcClass::fillRgb).toList())
+                .containsExactly(
+                        Palette.WALK_UNREACHED,
+                        Palette.WALK_MINUTES[0],
+                        Palette.WALK_MINUTES[1],
+                        Palette.WALK_MINUTES[2],
+                        Palette.WALK_MINUTES[3]);
+        assertThat(cells.classes().get(4).nameEn()).isEqualTo("walk > 15 min (outside the 15-minute life circle)");
+    }
+
+    @Test
+    void planCommunitiesHaveTheEditorsStatusColours() {
+        OgcLayer plan = layer(layers, "plan_communities");
+        assertThat(expressions(plan))
+                .containsExactly("(\"[status]\" = \"under\")", "(\"[status]\" = \"in_range\")", null);
+        assertThat(plan.classes().stream().map(OgcClass::fillRgb).toList())
+                .containsExactly(Palette.HOUSEHOLDS_UNDER, Palette.HOUSEHOLDS_HIGH, Palette.HOUSEHOLDS_OVER);
+        assertThat(plan.query()).contains("'under'", "'in_range'", "'over'");
+    }
+
+    @Test
     void choroplethBreaksEndAtTheCatalogsCoverageStandard() {
         assertThat(expressions(coverageLayer(StandardsCatalog.national())))
                 .containsExactly(
@@ -73,11 +116,11 @@ class ResultLayersTest {
     }
 
     private static OgcLayer coverageLayer(StandardsCatalog catalog) {
-        return new LayerCatalog(catalog)
-                .layers().stream()
-                        .filter(l -> l.name().equals("coverage_communities"))
-                        .findFirst()
-                        .orElseThrow();
+        return layer(new LayerCatalog(catalog).layers(), "coverage_communities");
+    }
+
+    private static OgcLayer layer(List<OgcLayer> layers, String name) {
+        return layers.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static List<String> expressions(OgcLayer layer) {

@@ -57,6 +57,33 @@ class SubstitutionGuardTest {
                 .isNotNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1;drop", "1; DROP TABLE boundary_plan", "-1", "0)", "1'", "1e3", "", "x"})
+    void planIdsAreDigitsOnly(String value) {
+        SubstitutionGuard.Refusal refusal =
+                guard.check(parameters("typenames", "ms:plan_communities", "PLAN", value), null);
+        assertThat(refusal).isNotNull();
+        assertThat(refusal.parameter()).isEqualTo("plan");
+        assertThat(refusal.message()).contains("boundary plan id", "plan_communities");
+        // Named by no layer of the request, it still reaches the SQL of the plan layer.
+        assertThat(guard.check(parameters("request", "GetCapabilities", "plan", value), null))
+                .isNotNull();
+    }
+
+    @Test
+    void planAndCellLayersTakeTheirParameters() {
+        assertThat(guard.check(parameters("layers", "plan_communities", "plan", "12"), null))
+                .isNull();
+        assertThat(guard.check(parameters("plan", "0"), "plan_communities")).isNull();
+        assertThat(guard.check(parameters("layers", "coverage_cells", "type", "primary_school", "run", "3"), null))
+                .isNull();
+        // Cells are of one type: "all" has no walking time.
+        assertThat(guard.check(parameters("layers", "coverage_cells", "type", "all"), null))
+                .isNotNull();
+        assertThat(guard.check(parameters("layers", "coverage_cells", "run", "3;"), null))
+                .isNotNull();
+    }
+
     @Test
     void withoutResultLayersAValueMustStillPassOneLayer() {
         // MapServer substitutes into every layer that names the parameter, requested or not.
