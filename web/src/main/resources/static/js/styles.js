@@ -39,20 +39,19 @@ export function cellColour(households) {
  * standard's minimum share, read from the run's checks, is always one of them, so "meets the
  * standard" is exactly the darkest class.
  */
-const COVERAGE_COLOURS = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
-const COVERAGE_BREAKS_PERCENT = [20, 40, 60, 80];
-
 /** Classes {from, to, colour} over 0–100 %, the last one starting at the standard's minimum. */
 export function coverageClasses(standardPercent) {
-  const breaks = [...new Set([...COVERAGE_BREAKS_PERCENT.filter((b) => !(b >= standardPercent)), standardPercent])]
+  // Colours and breaks from the service, which draws the WMS layer coverage_communities with them.
+  const colours = palette.coverageColours;
+  const breaks = [...new Set([...palette.coverageBreaks.filter((b) => !(b >= standardPercent)), standardPercent])]
     .filter((b) => b > 0 && b < 100)
     .sort((a, b) => a - b);
-  const last = COVERAGE_COLOURS.length - 1;
+  const last = colours.length - 1;
   // Spread over the whole ramp, so the palest and the darkest colour are always used.
   return [...breaks, 100].map((to, i) => ({
     from: i === 0 ? 0 : breaks[i - 1],
     to,
-    colour: COVERAGE_COLOURS[Math.round((i * last) / breaks.length)],
+    colour: colours[Math.round((i * last) / breaks.length)],
   }));
 }
 

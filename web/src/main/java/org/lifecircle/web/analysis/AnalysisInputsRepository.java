@@ -3,6 +3,7 @@ package org.lifecircle.web.analysis;
 import java.util.List;
 import java.util.function.LongToIntFunction;
 import org.lifecircle.core.domain.PopulationCell;
+import org.lifecircle.web.common.DataVersion;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -12,14 +13,6 @@ import org.springframework.stereotype.Repository;
 /** Reads communities, cells and facilities for the analyses. */
 @Repository
 class AnalysisInputsRepository {
-    /** Changes whenever a dataset is loaded or a community version is added or closed. */
-    private static final String VERSION = """
-            SELECT (SELECT COALESCE(MAX(id), 0) FROM dataset_load) || '/'
-                || (SELECT COALESCE(MAX(id), 0) FROM community) || '/'
-                || (SELECT COUNT(*) FROM community WHERE valid_to IS NULL)
-                || '/' || (SELECT COALESCE(MAX(id), 0) || '/' || COUNT(*) FROM facility)
-            """;
-
     private static final String COMMUNITIES = """
             SELECT id, code, name, subdistrict_name, urban, office_area_m2, service_area_m2, staff_count
             FROM community WHERE valid_to IS NULL ORDER BY code, id
@@ -43,13 +36,15 @@ class AnalysisInputsRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final DataVersion dataVersion;
 
-    AnalysisInputsRepository(JdbcClient jdbc) {
+    AnalysisInputsRepository(JdbcClient jdbc, DataVersion dataVersion) {
         this.jdbc = jdbc;
+        this.dataVersion = dataVersion;
     }
 
     String version() {
-        return jdbc.sql(VERSION).query(String.class).single();
+        return dataVersion.current();
     }
 
     List<CommunityRecord> communities() {

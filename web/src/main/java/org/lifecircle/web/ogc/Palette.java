@@ -41,8 +41,11 @@ public final class Palette {
         "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"
     };
 
-    /** Display breaks of the covered share below the standard's minimum share, in percent. */
-    public static final int[] COVERAGE_BREAKS_PERCENT = {50, 80};
+    /**
+     * Display breaks of the covered share below the standard's minimum share, in percent; the web
+     * map reads the same ones from {@code /api/ui/config}.
+     */
+    public static final int[] COVERAGE_BREAKS_PERCENT = {20, 40, 60, 80};
 
     /** Communities without households: nobody to cover. */
     public static final String COVERAGE_NO_HOUSEHOLDS = "#e4e7eb";

@@ -14,7 +14,7 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Mapbox vector tiles straight from PostGIS ({@code ST_AsMVT}): {@code /tiles/{layer}/{z}/{x}/{y}.mvt}
  * in Web Mercator (XYZ scheme). Tiles are cached by clients for a few minutes and revalidated by an
- * ETag that changes with every dataset load.
+ * ETag that changes with the data ({@link org.lifecircle.web.common.DataVersion}).
  */
 @RestController
 class VectorTileController {

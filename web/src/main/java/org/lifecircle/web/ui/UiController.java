@@ -53,6 +53,10 @@ class UiController {
                 "walkMinuteBreaks",
                 Arrays.stream(Palette.WALK_MINUTE_BREAKS).boxed().toList());
         config.put("walkUnreachedColour", Palette.WALK_UNREACHED);
+        config.put("coverageColours", List.of(Palette.COVERAGE_RAMP));
+        config.put(
+                "coverageBreaks",
+                Arrays.stream(Palette.COVERAGE_BREAKS_PERCENT).boxed().toList());
         return config;
     }
 

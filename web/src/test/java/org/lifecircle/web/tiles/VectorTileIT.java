@@ -77,6 +77,31 @@ class VectorTileIT {
     }
 
     @Test
+    void aCommunityVersionClosedOrAddedChangesTheTilesAndTheCommunitiesAnswer() {
+        String path = "/tiles/communities/" + townTile[0] + "/" + townTile[1] + "/" + townTile[2] + ".mvt";
+        String before = get(path, null).headers().firstValue("ETag").orElseThrow();
+        String communities = new String(get("/api/communities", null).body(), StandardCharsets.UTF_8);
+        // What adopting a plan does to a community: its version closes and a new one begins.
+        long id = jdbc.queryForObject("SELECT min(id) FROM community WHERE valid_to IS NULL", Long.class);
+        String name = jdbc.queryForObject("SELECT name FROM community WHERE id = ?", String.class, id);
+        try {
+            jdbc.update("UPDATE community SET valid_to = now() WHERE id = ?", id);
+            jdbc.update(
+                    "INSERT INTO community (code, name, subdistrict_code, subdistrict_name, urban, geom, valid_from)"
+                            + " SELECT code, name || '（新）', subdistrict_code, subdistrict_name, urban, geom, now()"
+                            + " FROM community WHERE id = ?",
+                    id);
+            HttpResponse<byte[]> after = get(path, before);
+            assertThat(after.statusCode()).as("the old ETag no longer matches").isEqualTo(200);
+            assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(before);
+            String changed = new String(get("/api/communities", null).body(), StandardCharsets.UTF_8);
+            assertThat(changed).isNotEqualTo(communities).contains(name + "（新）");
+        } finally {
+            demoLoader.load(DemoCitySize.TOWN, 42, true, ProgressListener.NONE);
+        }
+    }
+
+    @Test
     void tileFarFromTheDataIsEmpty() {
         HttpResponse<byte[]> response = get("/tiles/communities/14/0/0.mvt", null);
         assertThat(response.statusCode()).isEqualTo(200);
