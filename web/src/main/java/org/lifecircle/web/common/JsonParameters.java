@@ -41,11 +41,21 @@ public final class JsonParameters {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
+        if (!isLong(node) || node.asLong() < min || node.asLong() > max) {
             throw new BadParameterException(
                     name, name + " must be a whole number from " + min + " to " + max + ", got " + node);
         }
         return node.asInt();
+    }
+
+    /** Whether {@code node} is a whole number within {@code int}: Jackson's {@code asInt()} throws beyond. */
+    public static boolean isInt(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToInt();
+    }
+
+    /** Whether {@code node} is a whole number within {@code long}: Jackson's {@code asLong()} throws beyond. */
+    public static boolean isLong(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToLong();
     }
 
     /** A number in {@code [min, max]}, or null when absent. */

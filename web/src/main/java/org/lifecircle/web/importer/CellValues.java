@@ -9,6 +9,13 @@ import java.math.RoundingMode;
  * rounded to whole numbers: population grids often hold fractional estimates.
  */
 final class CellValues {
+    /** Digits before the point: 10 for counts (int), a few more for areas in square metres. */
+    private static final int MAX_INTEGER_DIGITS = 15;
+    /** Digits after the point; estimates and areas need far fewer. */
+    private static final int MAX_DECIMALS = 30;
+    /** Longest text read as a number: those digits with separators, sign and exponent. */
+    private static final int MAX_NUMBER_CHARS = 100;
+
     private CellValues() {}
 
     /**
@@ -42,6 +49,10 @@ final class CellValues {
             }
             return null;
         }
+        if (text.length() > MAX_NUMBER_CHARS) {
+            // Parsing is quadratic in the digits: a cell of a million digits would take a minute.
+            throw new RowRejectedException(field.label() + " of " + text.length() + " characters is not a number");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(text.replace(",", "").replace(" ", "").replace("\u00a0", ""));
@@ -50,6 +61,12 @@ final class CellValues {
         }
         if (value.signum() < 0) {
             throw new RowRejectedException("negative " + field.label() + " " + text);
+        }
+        // BigDecimal keeps any exponent (1e999999999, 1e-9999999): rounding such a value builds a
+        // number of that many digits, which takes minutes or overflows. No count or area comes near.
+        // In long: for 1E+2147483647 the int difference overflows.
+        if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_DECIMALS) {
+            throw new RowRejectedException(field.label() + " " + text + " is out of range");
         }
         return value;
     }

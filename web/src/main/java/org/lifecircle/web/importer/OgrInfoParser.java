@@ -15,6 +15,12 @@ final class OgrInfoParser {
     private static final Pattern FIELD = Pattern.compile(
             "^(.+): (String|WideString|Integer|Integer64|Real|Date|DateTime|Time|Binary|StringList|IntegerList|Integer64List|RealList)(\\s*\\(.*\\))?$");
 
+    /**
+     * GDAL prints field names as they are, so a field named {@code "x\nFeature Count: oops"} makes a
+     * line of its own: only a count that is a number is one.
+     */
+    private static final Pattern FEATURE_COUNT = Pattern.compile("^Feature Count: [0-9]{1,18}\\s*$");
+
     private OgrInfoParser() {}
 
     static List<OgrLayer> parse(String output) {
@@ -40,7 +46,7 @@ final class OgrInfoParser {
                 continue;
             } else if (line.startsWith("Geometry: ") && geometry == null) {
                 geometry = line.substring("Geometry: ".length()).trim();
-            } else if (line.startsWith("Feature Count: ")) {
+            } else if (FEATURE_COUNT.matcher(line).matches()) {
                 count = Long.parseLong(
                         line.substring("Feature Count: ".length()).trim());
             } else if (line.startsWith("Layer SRS WKT:")) {

@@ -173,7 +173,7 @@ class BoundaryRunKinds {
         @Override
         public JsonNode validate(JsonNode request) {
             JsonParameters.rejectUnknown(request, FIELDS);
-            if (request.get("community") == null || !request.get("community").isIntegralNumber()) {
+            if (!JsonParameters.isLong(request.get("community"))) {
                 throw new BadParameterException(
                         "community", "community (the numeric id of a current community) is required");
             }

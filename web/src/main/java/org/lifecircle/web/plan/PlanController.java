@@ -92,13 +92,13 @@ class PlanController {
         }
         long[] ids = new long[cells.size()];
         for (int k = 0; k < ids.length; k++) {
-            if (!cells.get(k).isIntegralNumber()) {
+            if (!JsonParameters.isLong(cells.get(k))) {
                 throw new BadParameterException("cells", "cells must be population cell ids, got " + cells.get(k));
             }
             ids[k] = cells.get(k).asLong();
         }
         JsonNode to = body.get("to");
-        if (to != null && !to.isNull() && !to.isIntegralNumber()) {
+        if (to != null && !to.isNull() && !JsonParameters.isInt(to)) {
             throw new BadParameterException("to", "to must be a community key of the plan, or null for a new one");
         }
         if (to == null) {
@@ -135,7 +135,7 @@ class PlanController {
         }
         int[] values = new int[keys.size()];
         for (int k = 0; k < values.length; k++) {
-            if (!keys.get(k).isIntegralNumber()) {
+            if (!JsonParameters.isInt(keys.get(k))) {
                 throw new BadParameterException(
                         "communities", "communities must be community keys, got " + keys.get(k));
             }

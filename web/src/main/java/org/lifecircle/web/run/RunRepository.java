@@ -32,10 +32,16 @@ class RunRepository {
                 .single();
     }
 
-    void markRunning(long id) {
-        jdbc.sql("UPDATE analysis_run SET status = 'running', started_at = now() WHERE id = :id")
-                .param("id", id)
-                .update();
+    /**
+     * Marks a queued run running; false when it is no longer queued (cancelled between the
+     * executor's check and this update), so the cancellation stands.
+     */
+    boolean markRunning(long id) {
+        int updated = jdbc.sql("""
+                        UPDATE analysis_run SET status = 'running', started_at = now()
+                        WHERE id = :id AND status = 'queued'
+                        """).param("id", id).update();
+        return updated == 1;
     }
 
     void recordDatasetLoad(long id, long datasetLoadId) {

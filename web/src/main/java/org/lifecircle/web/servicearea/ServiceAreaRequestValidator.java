@@ -68,7 +68,7 @@ final class ServiceAreaRequestValidator {
         }
         Set<Integer> minutes = new TreeSet<>();
         for (JsonNode value : node) {
-            if (!value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > MAX_MINUTES) {
+            if (!JsonParameters.isInt(value) || value.asInt() < 1 || value.asInt() > MAX_MINUTES) {
                 throw new BadParameterException(
                         "minutes",
                         "each of minutes must be a whole number from 1 to " + MAX_MINUTES + ", got " + value);
