@@ -31,6 +31,8 @@ public class RunService {
     private static final long PROGRESS_WRITE_INTERVAL_NANOS = 250_000_000L;
 
     private static final long STORE_RETRY_MILLIS = 1000;
+    static final String SHUTDOWN_REASON = "Cancelled: the service stopped before the run finished; start it again";
+    private static final long SHUTDOWN_GRACE_SECONDS = 20;
     /** Half an hour of retries: longer than a database restart or failover takes. */
     private static final int STORE_RETRY_LIMIT = 1800;
 
@@ -164,9 +166,13 @@ public class RunService {
         long started = System.nanoTime();
         try {
             if (control.cancelReason != null) {
+                runs.cancel(id, control.cancelReason, "{}");
                 return;
             }
-            runs.markRunning(id);
+            // A cancel request may land between the flag check and the update: the update sees it.
+            if (!runs.markRunning(id)) {
+                return;
+            }
             Map<String, Object> summary =
                     kind.execute(id, parameters, new Progress(id, timings, control, started + timeLimit.toNanos()));
             timings.put("total", RunProgress.millisSince(started));
@@ -218,10 +224,19 @@ public class RunService {
         }
     }
 
+    /**
+     * A stopping service cancels its runs the way a request would: the running one stops at its
+     * next progress report and stores its end, queued ones never start, and nothing of them is
+     * stored. Only a run that does not report within the grace period is interrupted.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        active.values().forEach(control -> control.cancelReason = SHUTDOWN_REASON);
+        executor.shutdown();
+        if (!executor.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     /** Writes progress to the run's row, at most every {@link #PROGRESS_WRITE_INTERVAL_NANOS}. */
