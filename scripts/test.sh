@@ -13,7 +13,8 @@ ensure_postgis_packages
 # GDAL: the importers' ogr2ogr, and ogrinfo as the OSM importer tests' independent reader.
 ensure_gdal_packages
 # Browser tests drive Debian's Chromium; CJK fonts make Chinese labels legible in screenshots.
-ensure_packages chromium chromium-driver fonts-noto-cjk
+# poppler-utils' pdftotext and pdftoppm read the print view's PDF as text and as a page image.
+ensure_packages chromium chromium-driver fonts-noto-cjk poppler-utils
 # OGC tests use real clients: GDAL (above), OWSLib, and libxml2's xmllint as a schema validator.
 ensure_packages python3-owslib libxml2-utils
 

@@ -10,6 +10,7 @@ import { CoveragePanel } from './coverage.js';
 import { WhatIfMode } from './whatif.js';
 import { SitingPanel } from './siting.js';
 import { PlanPanel } from './plan.js';
+import { PrintReport } from './print.js';
 
 
 async function main() {
@@ -22,9 +23,8 @@ async function main() {
   await loadLanguage(currentLanguage());
 
   const map = L.map('map', { zoomControl: true, zoomSnap: 0.25 });
-  if (config.basemapUrl) {
-    L.tileLayer(config.basemapUrl, { attribution: config.basemapAttribution, maxZoom: 19 }).addTo(map);
-  }
+  const tiles = config.basemapUrl
+    ? L.tileLayer(config.basemapUrl, { attribution: config.basemapAttribution, maxZoom: 19 }).addTo(map) : null;
   L.control.scale({ imperial: false }).addTo(map);
   if (summary.extent) {
     const [minLon, minLat, maxLon, maxLat] = summary.extent;
@@ -141,13 +141,25 @@ async function main() {
   });
   document.getElementById('download-csv').addEventListener('click', () => table.downloadCsv());
   document.getElementById('sign-out').addEventListener('click', signOut);
-  document.getElementById('print').addEventListener('click', () => window.print());
+  // What the printed report is about: the open plan, else the coverage shown, else households.
+  const report = new PrintReport({
+    map, layers, chart, tiles, account: me, summary: () => summary,
+    content: () => (plans.plan ? plans.communities : layers.communities),
+    subject: () => {
+      if (plans.plan) return t('print.subject.plan', plans.plan.id, plans.plan.name);
+      if (coverage.run && layers.choropleth) return t('print.subject.coverage', layers.choropleth.title, coverage.run.id);
+      return layers.shownAt ? t('print.subject.householdsAt', layers.shownAt) : t('print.subject.households');
+    },
+  });
+  document.getElementById('print').addEventListener('click', () => report.print());
   document.getElementById('lang').addEventListener('click', async () => {
     await loadLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
     renderText();
   });
   // The map object for the browser console and the browser tests (pixel ↔ coordinate).
   window.lifecircleMap = map;
+  // The print view without the browser's print dialog, for the browser tests (prepare, then finish).
+  window.lifecirclePrint = report;
   document.body.dataset.ready = 'true';
 }
 

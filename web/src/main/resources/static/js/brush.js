@@ -1,8 +1,7 @@
-// The boundary editor's brush: the population cells of the view with their ids, and strokes over
-// them. Hold the mouse down and move: every cell under the brush is collected, and on release they
-// all go to the target community as one edit (one request). A cell's community in the plan is found
-// by its interior point inside the plan's community shapes: the service gives a plan's communities
-// only as the union of their cells.
+// The boundary editor's brush: the plan's cells of the view with their ids and the community each
+// is in now (GET /api/plans/{id}/cells), and strokes over them. Hold the mouse down and move: every
+// cell under the brush is collected, and on release they all go to the target community as one edit
+// (one request).
 import { getJson } from './api.js';
 import { t, formatNumber } from './i18n.js';
 import { BRUSH_COLOUR, MOVED_CELL_COLOUR } from './styles.js';
@@ -19,11 +18,12 @@ const MOVED_STYLE = {
 const BRUSHED_STYLE = { color: '#7c5e10', weight: 1, opacity: 1, dashArray: null, fill: true, fillColor: BRUSH_COLOUR, fillOpacity: 0.75 };
 
 export class BrushTool {
-  /** @param panel the plan panel: plan, target, movedCells, editable(), communityAt(latlng), move(ids) */
+  /** @param panel the plan panel: plan, target, movedCells, editable(), move(ids), sayEdit(text, error) */
   constructor(map, panel) {
     this.map = map;
     this.panel = panel;
     this.mode = 'select';
+    this.shown = false;
     this.cells = [];
     this.byId = new Map();
     this.stroke = null;
@@ -62,6 +62,7 @@ export class BrushTool {
 
   /** A plan was opened: tools on the map, cells of the view loaded. */
   show() {
+    this.shown = true;
     this.control.addTo(this.map);
     this.layer.addTo(this.map);
     this.renderSize();
@@ -69,6 +70,7 @@ export class BrushTool {
   }
 
   hide() {
+    this.shown = false;
     this.setMode('select');
     this.control.remove();
     this.map.removeLayer(this.layer);
@@ -101,10 +103,13 @@ export class BrushTool {
     this.renderHint();
   }
 
-  /** The cells of the view (slightly more), when zoomed in far enough to brush. */
+  /**
+   * The plan's cells of the view (slightly more) with their community now, when zoomed in far
+   * enough to brush; again after every edit, as an edit may move cells other than the brushed ones.
+   */
   async refresh() {
     const asked = ++this.asked;
-    if (this.map.getZoom() < BRUSH_MIN_ZOOM) {
+    if (!this.panel.plan || this.map.getZoom() < BRUSH_MIN_ZOOM) {
       this.layer.clearLayers();
       this.cells = [];
       this.byId.clear();
@@ -114,13 +119,13 @@ export class BrushTool {
     const b = this.map.getBounds().pad(0.2);
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(',');
     try {
-      const collection = await getJson(`/api/population-cells?bbox=${bbox}`);
+      const collection = await getJson(`/api/plans/${this.panel.plan.id}/cells?bbox=${bbox}`);
       if (asked !== this.asked || !this.panel.plan) return;
       this.layer.clearLayers();
       this.cells = [];
       this.byId.clear();
       this.layer.addData(collection);
-      this.assignCommunities();
+      this.map.getContainer().dataset.brushCells = String(this.cells.length);
     } catch (e) {
       this.panel.sayEdit(e.message, true);
     }
@@ -136,17 +141,13 @@ export class BrushTool {
       polygons,
       bounds: layer.getBounds(),
       centre: interiorPoint(polygons),
-      key: undefined,
+      key: feature.properties.key,
       point: null,
     };
+    // Cells read anew during a stroke (after an edit's answer) are brushed like the others.
+    if (this.stroke && cell.centre) cell.point = this.map.latLngToContainerPoint(cell.centre);
     this.cells.push(cell);
     this.byId.set(cell.id, cell);
-  }
-
-  /** Each cell's community in the plan now (after every change of the plan's shapes). */
-  assignCommunities() {
-    for (const cell of this.cells) cell.key = cell.centre ? this.panel.communityAt(cell.centre) : undefined;
-    this.map.getContainer().dataset.brushCells = String(this.cells.length);
   }
 
   /** Repaints the cells: moved ones of the plan, the stroke's. */
@@ -214,12 +215,10 @@ export class BrushTool {
     }
   }
 
-  /** Cells of a stroke that would change community: in the plan and not in the target already. */
+  /** Cells of a stroke that would change community: those not in the target already. */
   moving(cells) {
     const target = this.panel.target;
-    // A grid plan holds one community's cells only; other plans hold every cell.
-    const partial = this.panel.plan?.origin === 'grids';
-    return cells.filter((c) => (c.key === undefined ? !partial : target === 'new' || c.key !== target));
+    return cells.filter((c) => target === 'new' || c.key !== target);
   }
 
   renderStroke() {

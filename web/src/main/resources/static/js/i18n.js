@@ -41,6 +41,31 @@ export function formatNumber(value, fractionDigits = 0) {
   return value === null || value === undefined ? '–' : formatters[key].format(value);
 }
 
+/**
+ * A problem the service answered (RFC 9457 problem+json, or none) in the page's language: a
+ * sentence for its kind (the last segment of its stable {@code type}, as ProblemTypes.java names
+ * them) and the service's own detail, which names the specifics, kept in parentheses.
+ * @return {summary, detail, text}
+ */
+export function problemText(problem, status) {
+  const type = typeof problem?.type === 'string' ? problem.type : '';
+  const kind = type.substring(type.lastIndexOf('/') + 1);
+  const detail = typeof problem?.detail === 'string' ? problem.detail : '';
+  let key = kind ? `problem.${kind}` : null;
+  if (!key || messages[key] === undefined) key = status ? 'problem.http' : 'problem.network';
+  const parameter = typeof problem?.parameter === 'string' ? problem.parameter : '';
+  if (parameter && messages[`${key}.parameter`] !== undefined) key = `${key}.parameter`;
+  // Before the messages are loaded (the page's first requests), the service's words alone.
+  if (messages[key] === undefined) {
+    const text = detail || (status ? `HTTP ${status}` : 'network error');
+    return { summary: text, detail: '', text };
+  }
+  const name = messages[`param.${parameter}`] ?? parameter;
+  const summary = key === 'problem.http' ? t(key, status)
+    : t(key, name, formatNumber(problem?.matched), formatNumber(problem?.limit));
+  return { summary, detail, text: detail ? t('problem.withDetail', summary, detail) : summary };
+}
+
 /** Facility type name in the page's language. */
 export function typeName(type) {
   return language === 'zh' ? type.nameZh : type.nameEn;

@@ -58,6 +58,7 @@ export class MapLayers {
         : { color: '#243b53', weight: 3, dashArray: '8 4' }),
     });
     this.serviceAreas = new Map();
+    this.networkAsked = 0;
     this.legend = L.control({ position: 'bottomright' });
     this.legend.onAdd = () => {
       this.legendElement = L.DomUtil.create('div', 'map-legend');
@@ -75,13 +76,17 @@ export class MapLayers {
 
   async refreshNetwork() {
     if (!this.map.hasLayer(this.network)) return;
+    const asked = ++this.networkAsked;
     if (this.map.getZoom() < CELLS_MIN_ZOOM - 1) {
       this.network.clearLayers();
       return;
     }
     try {
+      // The streets shown stay until those of the new view arrive (the print view's map too).
+      const edges = await getJson(`/api/road-edges?bbox=${this.bboxParameter()}`);
+      if (asked !== this.networkAsked) return;
       this.network.clearLayers();
-      this.network.addData(await getJson(`/api/road-edges?bbox=${this.bboxParameter()}`));
+      this.network.addData(edges);
     } catch (e) {
       this.network.clearLayers();
     }

@@ -20,13 +20,16 @@ function byKey(plan, key) {
   return plan.communities.find((c) => c.key === key);
 }
 
-/** Columns before and after (a run's plan) and now; each cell keeps its number in data-value. */
-export function summaryTableHtml(plan) {
+/**
+ * Columns before and after (a run's plan) and now; each cell keeps its number in data-value.
+ * @param moves the plan's moves against today (the service's, with each cell's households)
+ */
+export function summaryTableHtml(plan, moves) {
   const s = plan.summary ?? {};
   const columns = [];
   if (s.before) columns.push({ id: 'before', label: t('plan.summary.before'), values: s.before });
   if (s.after) columns.push({ id: 'after', label: t('plan.summary.after'), values: s.after });
-  columns.push({ id: 'now', label: t('plan.summary.now'), values: statisticsNow(plan) });
+  columns.push({ id: 'now', label: t('plan.summary.now'), values: statisticsNow(plan, moves) });
   const b = plan.bounds;
   return `<thead><tr><th>${escapeHtml(t('plan.summary.measure'))}</th>${columns
     .map((c) => `<th class="num">${escapeHtml(c.label)}</th>`).join('')}</tr></thead><tbody>${MEASURES.map((m) => `<tr data-measure="${m.key}">
@@ -37,10 +40,10 @@ export function summaryTableHtml(plan) {
 }
 
 /**
- * The engine's statistics of the communities now. Households moved need every moved cell's
- * households, which the service does not give with the moves: known only before any edit.
+ * The engine's statistics of the communities now; households moved from the moves' households
+ * (a grid plan moves nothing between communities).
  */
-function statisticsNow(plan) {
+function statisticsNow(plan, moves) {
   const s = plan.summary ?? {};
   if (plan.edits === 0 && s.after) return s.after;
   const live = plan.communities.filter((c) => c.cells > 0);
@@ -49,9 +52,19 @@ function statisticsNow(plan) {
     communities: n,
     outOfRange: live.filter((c) => c.status !== 'in_range').length,
     meanAbsoluteDeviation: n ? live.reduce((sum, c) => sum + Math.abs(c.households - plan.bounds.target), 0) / n : 0,
-    householdsMoved: plan.edits === 0 && plan.origin === 'today' ? 0 : null,
+    householdsMoved: plan.origin === 'grids' ? null : householdsOf(moves),
     meanPolsbyPopper: n ? live.reduce((sum, c) => sum + c.polsbyPopper, 0) / n : 0,
   };
+}
+
+/** Households of moves (null when a move's cell is no longer in the data). */
+export function householdsOf(moves) {
+  let households = 0;
+  for (const move of moves) {
+    if (typeof move.households !== 'number') return null;
+    households += move.households;
+  }
+  return households;
 }
 
 /** Communities the engine could not bring within range, by reason (from the run's summary). */
@@ -102,9 +115,10 @@ export function movesHtml(plan, moves, todayNames, open, editable) {
     const from = todayNames.get(group[0].fromCommunityId) ?? `#${group[0].fromCommunityId}`;
     const to = byKey(plan, group[0].toKey)?.name ?? `#${group[0].toKey}`;
     const shown = group.slice(0, MOVES_SHOWN_PER_GROUP);
-    return `<details class="move-group" data-group="${id}" ${open.has(id) ? 'open' : ''}>
-      <summary>${escapeHtml(t('plan.moves.group', from, to, formatNumber(group.length)))}</summary>
-      <ul>${shown.map((m) => `<li data-cell="${m.cellId}" data-from="${m.fromCommunityId}" tabindex="0">${escapeHtml(t('plan.moves.cell', m.cellId))}
+    const households = householdsOf(group);
+    return `<details class="move-group" data-group="${id}" data-households="${households ?? ''}" ${open.has(id) ? 'open' : ''}>
+      <summary>${escapeHtml(t('plan.moves.group', from, to, formatNumber(group.length), formatNumber(households)))}</summary>
+      <ul>${shown.map((m) => `<li data-cell="${m.cellId}" data-from="${m.fromCommunityId}" data-households="${m.households ?? ''}" tabindex="0">${escapeHtml(t('plan.moves.cell', m.cellId, formatNumber(m.households)))}
         <button type="button" class="reject" data-cell="${m.cellId}" ${m.rejectable && editable ? '' : 'disabled'}
           title="${escapeHtml(m.rejectable ? t('plan.moves.reject.hint', from) : t('plan.moves.notRejectable'))}">${escapeHtml(t('plan.moves.reject'))}</button></li>`).join('')}
       ${group.length > shown.length ? `<li class="muted">${escapeHtml(t('plan.moves.more', formatNumber(group.length - shown.length)))}</li>` : ''}</ul></details>`;

@@ -1,15 +1,17 @@
 // The boundary editor: a plan of community boundaries (from plan-sources.js) drawn by household
 // status with today's boundaries over it, edited with the brush (brush.js), undone and redone,
-// rebalanced, its proposed moves rejected one by one, checked (plan-report.js), and adopted.
-import { getJson, postJson } from './api.js';
+// rebalanced, its proposed moves rejected one by one, its new communities renamed (plan-rename.js),
+// checked (plan-report.js), and adopted.
+import { getJson, postJson, patchJson } from './api.js';
 import { t, formatNumber } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { planStatusColour, MOVED_CELL_COLOUR } from './styles.js';
 import { CommunityTable, showTab } from './table.js';
-import { BrushTool, polygonsOf, insidePolygons, interiorPoint } from './brush.js';
+import { BrushTool, polygonsOf, interiorPoint } from './brush.js';
+import { RenameForm } from './plan-rename.js';
 import { PlanSources } from './plan-sources.js';
 import {
-  BLOCKING, summaryTableHtml, infeasibleText, violationsHtml, movesHtml, editResultHtml, legendHtml,
+  BLOCKING, summaryTableHtml, infeasibleText, violationsHtml, movesHtml, editResultHtml, legendHtml, householdsOf,
 } from './plan-report.js';
 
 const TODAY_STYLE = { color: '#102a43', weight: 1.6, opacity: 0.8, dashArray: '6 4', fill: false };
@@ -53,6 +55,7 @@ export class PlanPanel {
     this.labels = L.layerGroup();
     this.brush = new BrushTool(map, this);
     this.sources = new PlanSources(this, layers);
+    this.renameForm = new RenameForm(this);
     this.table = new CommunityTable(this.element('plan-table'), (code) => this.selectByCode(code), {
       columns: this.columns(),
       sortKey: 'households',
@@ -141,6 +144,7 @@ export class PlanPanel {
     this.movedCells = new Set();
     this.target = null;
     [this.communities, this.today, this.labels].forEach((layer) => { layer.clearLayers(); this.map.removeLayer(layer); });
+    this.renameForm.close();
     this.brush.hide();
     if (this.todayShown) this.layers.communities.addTo(this.map);
     this.element('plan-editor').hidden = true;
@@ -163,8 +167,8 @@ export class PlanPanel {
       layer, polygons: polygonsOf(layer.feature.geometry), bounds: layer.getBounds(),
     }));
     if (typeof this.target === 'number' && !this.byKey(this.target)) this.target = null;
-    this.brush.assignCommunities();
-    this.brush.restyle();
+    // Edits move cells besides the brushed ones (undo, rebalance): the brush reads them anew.
+    if (this.brush.shown) this.brush.refresh();
     this.section.dataset.plan = String(plan.id);
     this.section.dataset.edits = String(plan.edits);
     this.render();
@@ -174,18 +178,11 @@ export class PlanPanel {
     return this.plan?.communities.find((c) => c.key === key);
   }
 
-  /** The plan community whose shape holds a point (undefined: none). */
-  communityAt(latlng) {
-    for (const [key, shape] of this.shapes ?? []) {
-      if (shape.bounds.contains(latlng) && insidePolygons(latlng, shape.polygons)) return key;
-    }
-    return undefined;
-  }
-
   // ——— Editing ———
 
   setTarget(target) {
     if (target !== null && target !== 'new' && !this.byKey(target)) return;
+    if (target !== this.target) this.renameForm.close();
     this.target = target;
     this.renderToolbar();
     this.communities.setStyle((f) => this.communityStyle(f.properties.key));
@@ -237,6 +234,37 @@ export class PlanPanel {
 
   reject(cellId) {
     return this.edit('reject', () => postJson(`/api/plans/${this.plan.id}/moves/${cellId}/reject`, {}));
+  }
+
+  /**
+   * Gives a community the plan creates a name and/or code ({name, code}), in turn with the edits;
+   * the new name shows at once in the table, labels, tooltips, moves and chart.
+   * @return the failure, null when renamed
+   */
+  rename(key, body) {
+    if (!this.editable()) return Promise.resolve(null);
+    const planId = this.plan.id;
+    let failure = null;
+    this.pending++;
+    this.section.dataset.pending = String(this.pending);
+    this.queue = this.queue.then(async () => {
+      try {
+        const former = this.byKey(key)?.name ?? '';
+        const community = await patchJson(`/api/plans/${planId}/communities/${key}`, body);
+        if (this.plan?.id !== planId) return;
+        const i = this.plan.communities.findIndex((c) => c.key === key);
+        if (i >= 0) this.plan.communities[i] = community;
+        this.render();
+        this.sayEdit(t('plan.edit.rename', former, community.name));
+        this.element('plan-edit-result').dataset.kind = 'rename';
+      } catch (e) {
+        failure = e;
+      } finally {
+        this.pending--;
+        this.section.dataset.pending = String(this.pending);
+      }
+    });
+    return this.queue.then(() => failure);
   }
 
   /** Edits run one after another: a stroke made while the previous one is answered waits for it. */
@@ -328,6 +356,9 @@ export class PlanPanel {
       this.redo();
     } else if (key === 'escape') {
       this.brush.cancel();
+    } else if (key === 'f2' && !command) {
+      e.preventDefault();
+      this.renameForm.open();
     }
   }
 
@@ -413,7 +444,7 @@ export class PlanPanel {
   renderSummary() {
     // The plan keeps before/after; what could not be resolved is in the summary of the run that made it.
     const run = this.sources.runOf(this.plan.id);
-    this.element('plan-summary').innerHTML = summaryTableHtml(this.plan);
+    this.element('plan-summary').innerHTML = summaryTableHtml(this.plan, this.moves);
     this.element('plan-infeasible').textContent = infeasibleText(this.plan, run?.summary);
   }
 
@@ -427,7 +458,8 @@ export class PlanPanel {
   renderMoves() {
     const box = this.element('plan-moves');
     const grids = this.plan.origin === 'grids';
-    this.element('plan-moves-title').textContent = grids ? '' : t('plan.moves.title', formatNumber(this.moves.length));
+    this.element('plan-moves-title').textContent = grids ? ''
+      : t('plan.moves.title', formatNumber(this.moves.length), formatNumber(householdsOf(this.moves)));
     if (grids) {
       box.innerHTML = '';
       return;
@@ -453,6 +485,7 @@ export class PlanPanel {
     this.element('plan-undo').title = t('plan.undo.key');
     this.element('plan-redo').title = t('plan.redo.key');
     this.element('plan-toolbar').classList.toggle('busy', busy);
+    this.renameForm.render();
   }
 
   /** The latest edit: cells moved, the touched communities before → after, their problems. */

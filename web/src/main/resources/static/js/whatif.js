@@ -55,11 +55,13 @@ export class WhatIfMode {
       this.say(t('whatif.summary', formatNumber(answer.coveredHouseholdsAfter - answer.coveredHouseholdsBefore), formatNumber(answer.computeMillis, 0)));
     } catch (e) {
       if (asked !== this.asked) return;
-      // The service's own words (problem+json detail): why this point cannot be answered.
-      // A refused point (parameter lon/lat) is one too far from any street: say so in the page's language too.
+      // The kind of problem in the page's language, then the service's own words (problem+json
+      // detail): why this point cannot be answered. A refused point (parameter lon/lat) is one too
+      // far from any street: say so in the page's language too.
       const where = ['lon', 'lat'].includes(e.problem?.parameter) ? `<p class="muted">${escapeHtml(t('whatif.pointRefused'))}</p>` : '';
+      const detail = e.detail ? `<p class="problem-detail muted">${escapeHtml(e.detail)}</p>` : '';
       popup.setContent(`<div class="popup whatif whatif-error" data-lon="${request.lon}" data-lat="${request.lat}">
-        <h3>${escapeHtml(t('whatif.failed'))}</h3><p class="error problem-detail">${escapeHtml(e.message)}</p>${where}</div>`);
+        <h3>${escapeHtml(t('whatif.failed'))}</h3><p class="error problem-summary">${escapeHtml(e.summary ?? e.message)}</p>${detail}${where}</div>`);
       this.say(`${t('whatif.failed')}: ${e.message}`, true);
     }
   }

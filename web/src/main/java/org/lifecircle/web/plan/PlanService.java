@@ -16,6 +16,7 @@ import org.lifecircle.core.boundary.RegionalizationResult;
 import org.lifecircle.web.analysis.AnalysisInputs;
 import org.lifecircle.web.analysis.CommunityRecord;
 import org.lifecircle.web.common.BadParameterException;
+import org.lifecircle.web.common.Bbox;
 import org.lifecircle.web.common.ConflictException;
 import org.lifecircle.web.common.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -324,28 +325,96 @@ class PlanService {
         }
     }
 
-    /** Moves of the plan against today's communities: cells whose community is not their today's. */
+    /**
+     * Moves of the plan against today's communities: cells whose community is not their today's,
+     * each with its households (they sum to the households moved).
+     */
     List<Map<String, Object>> moves(long planId) {
         plan(planId);
-        Map<Integer, Long> continues = new java.util.HashMap<>();
-        for (PlanStore.PlanCommunity community : store.communities(planId)) {
-            continues.put(community.key(), community.continuesCommunityId());
-        }
-        java.util.Set<Long> continued = new java.util.HashSet<>(continues.values());
         List<Map<String, Object>> moves = new ArrayList<>();
-        for (PlanStore.PlanCell cell : store.cells(planId)) {
-            Long now = continues.get(cell.key());
-            if (cell.todayCommunityId() != null && !cell.todayCommunityId().equals(now)) {
-                Map<String, Object> move = new LinkedHashMap<>();
-                move.put("cellId", cell.cellId());
-                move.put("fromCommunityId", cell.todayCommunityId());
-                move.put("toKey", cell.key());
-                // A move can be rejected when the plan still has the cell's community of today.
-                move.put("rejectable", continued.contains(cell.todayCommunityId()));
-                moves.add(move);
-            }
+        for (PlanStore.Move cell : store.moves(planId)) {
+            Map<String, Object> move = new LinkedHashMap<>();
+            move.put("cellId", cell.cellId());
+            move.put("fromCommunityId", cell.fromCommunityId());
+            move.put("toKey", cell.toKey());
+            move.put("households", cell.households());
+            // A move can be rejected when the plan still has the cell's community of today.
+            move.put("rejectable", cell.rejectable());
+            moves.add(move);
         }
         return moves;
+    }
+
+    /** One cell of the plan: its community now, households and whether the plan moves it. */
+    Map<String, Object> cell(long planId, long cellId) {
+        plan(planId);
+        PlanStore.CellInPlan cell = store.cellInPlan(planId, cellId)
+                .orElseThrow(() -> new NotFoundException("Plan " + planId + " has no cell " + cellId));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("cellId", cell.cellId());
+        view.put("key", cell.key());
+        view.put("code", cell.code());
+        view.put("name", cell.name());
+        view.put("households", cell.households());
+        view.put("population", cell.population());
+        view.put("todayCommunityId", cell.todayCommunityId());
+        view.put("moved", cell.moved());
+        return view;
+    }
+
+    long countCellsIn(long planId, Bbox bbox) {
+        plan(planId);
+        return store.countCellsIn(planId, bbox);
+    }
+
+    String cellsGeoJson(long planId, Bbox bbox) {
+        return store.cellsGeoJson(planId, bbox);
+    }
+
+    /** A rename: the community as it was, and as it is now with its metrics. */
+    record Rename(PlanStore.PlanCommunity former, PlanStore.PlanCommunity now, Map<String, Object> view) {
+        boolean changed() {
+            return !former.equals(now);
+        }
+    }
+
+    /**
+     * Gives a community the plan creates its name and code ({@code null}: kept). Communities that
+     * continue one of today's keep its name and code; codes are unique within a plan, as adoption
+     * needs them to be.
+     */
+    Rename rename(long planId, int key, String name, String code) {
+        PlanSession session = editable(planId);
+        synchronized (session) {
+            List<PlanStore.PlanCommunity> communities = session.communities();
+            int index = -1;
+            for (int k = 0; k < communities.size(); k++) {
+                if (communities.get(k).key() == key) {
+                    index = k;
+                }
+            }
+            if (index < 0 || key >= session.editor().communityCount()) {
+                throw new NotFoundException("Plan " + planId + " has no community " + key);
+            }
+            PlanStore.PlanCommunity former = communities.get(index);
+            if (former.continuesCommunityId() != null) {
+                throw new ConflictException("Community " + key + " of plan " + planId + " continues today's community "
+                        + former.code() + " (" + former.name() + ") and keeps its name and code");
+            }
+            PlanStore.PlanCommunity now = new PlanStore.PlanCommunity(
+                    key, null, code == null ? former.code() : code, name == null ? former.name() : name);
+            for (PlanStore.PlanCommunity other : communities) {
+                if (other.key() != key && other.code().equals(now.code())) {
+                    throw new ConflictException("Community " + other.key() + " of plan " + planId + " (" + other.name()
+                            + ") already has code " + now.code());
+                }
+            }
+            if (!now.equals(former)) {
+                transaction.executeWithoutResult(status -> store.rename(planId, former, now));
+                communities.set(index, now);
+            }
+            return new Rename(former, now, communityView(now, session.editor().metrics(key)));
+        }
     }
 
     String communitiesGeoJson(long planId) {

@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lifecircle.web.common.Bbox;
+import org.lifecircle.web.common.BboxSql;
+import org.lifecircle.web.common.GeoJsonSql;
 import org.lifecircle.web.store.CopyIntoTransaction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +37,53 @@ class PlanStore {
     /** A cell of a plan: where it started, where it is, and its community of today. */
     record PlanCell(long cellId, int initialKey, int key, Long todayCommunityId) {}
 
+    /**
+     * A cell the plan assigns away from its community of today.
+     *
+     * @param households the cell's households, null when the data no longer has the cell
+     * @param rejectable whether the plan still has the community of today to send it back to
+     */
+    record Move(long cellId, long fromCommunityId, int toKey, Integer households, boolean rejectable) {}
+
+    /** A cell of a plan with its community in the plan now. */
+    record CellInPlan(
+            long cellId,
+            int key,
+            String code,
+            String name,
+            Integer households,
+            Integer population,
+            Long todayCommunityId,
+            boolean moved) {}
+
     private static final String PLANS = """
             SELECT id, name, origin, run_id, dataset_load_id, parent_community_id, min_households,
                    target_households, max_households, status, summary::text AS summary
             FROM boundary_plan""";
     private static final String CELLS =
             "SELECT cell_id, initial_key, community_key, today_community_id FROM plan_cell WHERE plan_id = :id";
+    /**
+     * A plan's cells with their community now and their population: moved when it is not the
+     * community of today they were in (a cell that was outside every community never moves).
+     */
+    private static final String CELLS_IN_PLAN = """
+            FROM plan_cell c
+            JOIN plan_community pc ON pc.plan_id = c.plan_id AND pc.key = c.community_key
+            LEFT JOIN population_cell p ON p.id = c.cell_id
+            WHERE c.plan_id = :id""";
+
+    private static final String MOVED =
+            " c.today_community_id IS NOT NULL AND pc.continues_community_id IS DISTINCT FROM c.today_community_id";
+    private static final String CELLS_IN_BBOX = """
+            FROM plan_cell c
+            JOIN population_cell p ON p.id = c.cell_id
+            JOIN plan_community pc ON pc.plan_id = c.plan_id AND pc.key = c.community_key
+            WHERE c.plan_id = :id AND""" + BboxSql.GEOM_IN_BBOX;
+    private static final String CELLS_GEOJSON =
+            GeoJsonSql.featureCollection("c.cell_id", "p.geom", """
+            json_build_object('id', c.cell_id, 'key', c.community_key, 'households', p.households,
+                              'population', p.population, 'today_community_id', c.today_community_id,
+                              'moved', (""" + MOVED + "))", CELLS_IN_BBOX, "c.cell_id");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -142,6 +186,81 @@ class PlanStore {
                 .param("cell", cellId)
                 .query(PlanStore::planCell)
                 .optional();
+    }
+
+    /** Cells assigned away from their community of today, by cell id. */
+    List<Move> moves(long planId) {
+        return jdbc.sql("""
+                        SELECT c.cell_id, c.today_community_id, c.community_key, p.households,
+                               EXISTS (SELECT 1 FROM plan_community k WHERE k.plan_id = c.plan_id
+                                       AND k.continues_community_id = c.today_community_id) AS rejectable
+                        """ + CELLS_IN_PLAN + " AND" + MOVED + " ORDER BY c.cell_id")
+                .param("id", planId)
+                .query((rs, i) -> new Move(
+                        rs.getLong("cell_id"),
+                        rs.getLong("today_community_id"),
+                        rs.getInt("community_key"),
+                        rs.getObject("households", Integer.class),
+                        rs.getBoolean("rejectable")))
+                .list();
+    }
+
+    /** One cell of the plan with its community now. */
+    Optional<CellInPlan> cellInPlan(long planId, long cellId) {
+        return jdbc.sql("""
+                        SELECT c.cell_id, c.community_key, pc.code, pc.name, p.households, p.population,
+                               c.today_community_id, (""" + MOVED + ") AS moved " + CELLS_IN_PLAN + " AND c.cell_id = :cell")
+                .param("id", planId)
+                .param("cell", cellId)
+                .query((rs, i) -> new CellInPlan(
+                        rs.getLong("cell_id"),
+                        rs.getInt("community_key"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getObject("households", Integer.class),
+                        rs.getObject("population", Integer.class),
+                        rs.getObject("today_community_id", Long.class),
+                        rs.getBoolean("moved")))
+                .optional();
+    }
+
+    long countCellsIn(long planId, Bbox bbox) {
+        return BboxSql.bind(jdbc.sql("SELECT COUNT(*) " + CELLS_IN_BBOX), bbox)
+                .param("id", planId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The plan's cells in a bbox as GeoJSON: id, key (community now), households, population, moved. */
+    String cellsGeoJson(long planId, Bbox bbox) {
+        return BboxSql.bind(jdbc.sql(CELLS_GEOJSON), bbox)
+                .param("id", planId)
+                .query(String.class)
+                .single();
+    }
+
+    /**
+     * Gives a community a new code and name in the caller's transaction: the rename is appended to
+     * the journal with what it replaces, then the community row holds the new ones.
+     */
+    void rename(long planId, PlanCommunity former, PlanCommunity renamed) {
+        jdbc.sql("""
+                        INSERT INTO plan_community_rename (plan_id, seq, key, former_code, former_name, code, name)
+                        SELECT :id, COALESCE(MAX(seq), 0) + 1, :key, :formerCode, :formerName, :code, :name
+                        FROM plan_community_rename WHERE plan_id = :id""")
+                .param("id", planId)
+                .param("key", renamed.key())
+                .param("formerCode", former.code())
+                .param("formerName", former.name())
+                .param("code", renamed.code())
+                .param("name", renamed.name())
+                .update();
+        jdbc.sql("UPDATE plan_community SET code = :code, name = :name WHERE plan_id = :id AND key = :key")
+                .param("id", planId)
+                .param("key", renamed.key())
+                .param("code", renamed.code())
+                .param("name", renamed.name())
+                .update();
     }
 
     private static PlanRow planRow(ResultSet rs, int row) throws SQLException {

@@ -141,6 +141,42 @@ class MapPageIT extends TownIntegrationTest {
     }
 
     @Test
+    void aRefusedRequestIsExplainedInThePagesLanguageWithTheServicesDetail() {
+        // The latest day a date field takes is one the service cannot read as an ISO date-time.
+        String date = "275760-09-13";
+        HttpJson.Answer refused = http.get("/api/communities?at=" + date + "T23:59:59.999%2B08:00");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("parameter").asString()).isEqualTo("at");
+        String detail = refused.body().get("detail").asString();
+
+        chooseBoundaryDate(date);
+        assertThat(text("#communities-date-message")).isEqualTo("参数「日期时间」有误（" + detail + "）");
+        browser.screenshot("problem-zh");
+
+        browser.driver.findElement(By.id("lang")).click();
+        waitUntil("English labels", () -> text("h1").equals("Community life-circle planning"));
+        chooseBoundaryDate(date);
+        assertThat(text("#communities-date-message")).isEqualTo("Bad parameter “date and time” (" + detail + ")");
+        browser.driver.findElement(By.id("lang")).click();
+        waitUntil("Chinese labels again", () -> text("h1").equals("社区生活圈规划"));
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    /** Sets the boundary date as a user would and waits for the page's answer. */
+    private void chooseBoundaryDate(String date) {
+        browser.driver.executeScript("""
+                const message = document.getElementById('communities-date-message');
+                message.textContent = '';
+                message.classList.remove('error');
+                const d = document.getElementById('communities-date');
+                d.value = arguments[0];
+                d.dispatchEvent(new Event('change'));""", date);
+        waitUntil(
+                "the refusal shown",
+                () -> find("#communities-date-message").getAttribute("class").contains("error"));
+    }
+
+    @Test
     void populationCellsShowWhenZoomedIn() {
         browser.driver.findElement(By.id("layer-cells")).click();
         browser.driver.executeScript("document.querySelector('.leaflet-control-zoom-in').click();"
@@ -439,6 +475,9 @@ class MapPageIT extends TownIntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         String detail = refused.body().get("detail").asString();
         assertThat(text(".leaflet-popup .problem-detail")).isEqualTo(detail);
+        String parameter = refused.body().get("parameter").asString();
+        assertThat(text(".leaflet-popup .problem-summary"))
+                .isEqualTo("参数「" + Map.of("lon", "经度", "lat", "纬度").get(parameter) + "」有误");
         assertThat(text("#whatif-message")).contains(detail);
         assertThat(text(".leaflet-popup .whatif-error")).contains("路网");
         assertThat(browser.errors()).isEmpty();

@@ -84,7 +84,9 @@ class PlanEditorPageIT extends TownIntegrationTest {
 
         // A cell of community N touching community T, with a second cell of N beyond it.
         // Lateral joins, so the spatial index answers each cell's neighbours (a plain self-join of
-        // the cells takes tens of seconds on a fresh, unanalysed database).
+        // the cells takes tens of seconds on a fresh, unanalysed database); statistics of the plan's
+        // cells first, as the plans of earlier tests may have left plan_cell unanalysed and large.
+        jdbc.execute("ANALYZE plan_cell, population_cell");
         Map<String, Object> border = jdbc.queryForMap("""
                 SELECT a.key AS from_key, b.key AS to_key, ST_X(a.centroid) AS ax, ST_Y(a.centroid) AS ay,
                        ST_X(b.centroid) AS bx, ST_Y(b.centroid) AS by
@@ -175,7 +177,16 @@ class PlanEditorPageIT extends TownIntegrationTest {
         assertThat(warned).isEqualTo(problems);
         assertThat(browser.driver.findElements(By.cssSelector("#plan-violations li.violation")))
                 .hasSize(after.get("violations").size());
-        assertThat(text("#plan-moves-title")).contains("（" + moved + " 个网格）");
+        long movedHouseholds = 0;
+        for (JsonNode move : http.get("/api/plans/" + plan + "/moves").body()) {
+            movedHouseholds += move.get("households").asLong();
+        }
+        assertThat(text("#plan-moves-title"))
+                .contains("（" + moved + " 个网格，" + String.format("%,d", movedHouseholds) + " 户）");
+        assertThat(Long.parseLong(find("#plan-summary tr[data-measure=householdsMoved] td[data-column=now]")
+                        .getAttribute("data-value")))
+                .isEqualTo(movedHouseholds)
+                .isPositive();
         browser.screenshot("plan-brushed");
 
         // Ctrl+Z: every number back to what it was.
@@ -197,7 +208,7 @@ class PlanEditorPageIT extends TownIntegrationTest {
                             "#plan-table", community(before, key).get("code").asString()))
                     .isEqualTo(households);
         }
-        assertThat(text("#plan-moves-title")).contains("（0 个网格）");
+        assertThat(text("#plan-moves-title")).contains("（0 个网格，0 户）");
 
         // Redo, then once more: the service's reason (problem+json detail) is shown.
         find("#plan-redo").click();
@@ -308,6 +319,29 @@ class PlanEditorPageIT extends TownIntegrationTest {
         assertThat(left.size()).isEqualTo(moves - 1);
         left.forEach(move -> assertThat(move.get("cellId").asLong()).isNotEqualTo(cell));
         assertThat(text("#plan-moves-title")).contains(String.format("%,d", moves - 1));
+        // Households moved now: the moves' households, as the service gives them with each move.
+        long householdsLeft = 0;
+        for (JsonNode move : left) {
+            householdsLeft += move.get("households").asLong();
+        }
+        assertThat(Long.parseLong(find("#plan-summary tr[data-measure=householdsMoved] td[data-column=now]")
+                        .getAttribute("data-value")))
+                .isEqualTo(householdsLeft)
+                .isLessThanOrEqualTo(summary.at("/after/householdsMoved").asLong());
+        assertThat(text("#plan-moves-title")).contains(String.format("%,d", householdsLeft) + " 户");
+        WebElement group = find("#plan-moves details.move-group");
+        browser.driver.executeScript(
+                "arguments[0].open = true; arguments[0].scrollIntoView({block: 'center'});", group);
+        long groupHouseholds = 0;
+        for (WebElement cellItem : group.findElements(By.cssSelector("li[data-cell]"))) {
+            long households = Long.parseLong(cellItem.getAttribute("data-households"));
+            assertThat(cellItem.getText()).contains(String.format("%,d", households) + " 户");
+            groupHouseholds += households;
+        }
+        if (group.findElements(By.cssSelector("li.muted")).isEmpty()) {
+            assertThat(Long.parseLong(group.getAttribute("data-households"))).isEqualTo(groupHouseholds);
+        }
+        browser.screenshot("plan-moves");
         assertThat(browser.driver.findElements(By.cssSelector("#plan-moves li[data-cell='" + cell + "']")))
                 .isEmpty();
 
@@ -319,6 +353,129 @@ class PlanEditorPageIT extends TownIntegrationTest {
         assertThat(browser.failedResources()).isEmpty();
         browser.screenshot("plan-proposal-en");
         find("#lang").click();
+    }
+
+    @Test
+    void aNewCommunityIsRenamedFromTheToolbarWithTheKeyboardAndTheNewNameShowsEverywhere() {
+        // A plan with a new community of the largest one's twelve most populous cells.
+        long plan =
+                http.post("/api/plans", "{\"name\": \"改名方案\"}").body().get("id").asLong();
+        List<Long> cells = jdbc.queryForList("""
+                SELECT c.cell_id FROM plan_cell c JOIN population_cell p ON p.id = c.cell_id
+                WHERE c.plan_id = ? AND c.community_key = (
+                    SELECT c2.community_key FROM plan_cell c2 JOIN population_cell p2 ON p2.id = c2.cell_id
+                    WHERE c2.plan_id = ? GROUP BY 1 ORDER BY SUM(p2.households) DESC LIMIT 1)
+                ORDER BY p.households DESC, c.cell_id LIMIT 12""", Long.class, plan, plan);
+        JsonNode moved = http.post("/api/plans/" + plan + "/moves", "{\"cells\": " + cells + ", \"to\": null}")
+                .body();
+        JsonNode fresh = null;
+        JsonNode today = null;
+        for (JsonNode community : moved.get("affected")) {
+            if (community.get("continuesCommunityId").isNull()) {
+                fresh = community;
+            } else {
+                today = community;
+            }
+        }
+        int key = fresh.get("key").asInt();
+        String code = fresh.get("code").asString();
+        String todayKey = today.get("key").asString();
+        String todayCode = today.get("code").asString();
+        browser.driver.executeScript(
+                "localStorage.setItem('lifecircle.plans', JSON.stringify([{id: arguments[0], name: '改名方案'}]));", plan);
+        browser.driver.navigate().refresh();
+        waitUntil(
+                "the page is ready",
+                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        new Select(find("#plan-pick")).selectByValue(Long.toString(plan));
+        waitUntil(
+                "plan " + plan + " open",
+                () -> attribute("#plan-section", "data-plan").equals(Long.toString(plan)));
+
+        // A community of today cannot be renamed: choose it with the keyboard from the table.
+        keyboardSelect(todayCode);
+        waitUntil(
+                "today's community chosen",
+                () -> attribute("#plan-target", "data-key").equals(todayKey));
+        assertThat(find("#plan-rename-start").isEnabled()).isFalse();
+        assertThat(find("#plan-rename-start").getAttribute("title")).contains("现状社区");
+
+        // The new one: Enter on its row, F2, type, Enter.
+        keyboardSelect(code);
+        waitUntil(
+                "the new community chosen",
+                () -> attribute("#plan-target", "data-key").equals(Integer.toString(key)));
+        assertThat(find("#plan-rename-start").isEnabled()).isTrue();
+        new Actions(browser.driver).sendKeys(Keys.F2).perform();
+        waitUntil("the rename form", () -> find("#plan-rename-form").isDisplayed());
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("plan-rename-name");
+        assertThat(find("#plan-rename-name").getAttribute("value"))
+                .isEqualTo(fresh.get("name").asString());
+        browser.screenshot("plan-rename-form");
+        // The provisional name is selected: typing replaces it.
+        new Actions(browser.driver).sendKeys("滨江新城社区").sendKeys(Keys.ENTER).perform();
+        waitUntil("renamed", () -> attribute("#plan-edit-result", "data-kind").equals("rename"));
+        assertThat(find("#plan-rename-form").isDisplayed()).isFalse();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("plan-rename-start");
+        assertThat(community(http.get("/api/plans/" + plan).body(), key)
+                        .get("name")
+                        .asString())
+                .isEqualTo("滨江新城社区");
+        assertThat(text("#plan-edit-result")).contains("滨江新城社区");
+        // The table, the target, the map's label and tooltip, the chart and the moves say it.
+        assertThat(text("#plan-table tr[data-code='" + code + "'] td[data-key=name]"))
+                .isEqualTo("滨江新城社区");
+        assertThat(text("#plan-target")).isEqualTo("滨江新城社区");
+        assertThat(browser.driver.findElements(By.cssSelector(".plan-label-text .name")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .contains("滨江新城社区");
+        Object tooltip = browser.driver.executeScript("""
+                let text = null;
+                lifecircleMap.eachLayer((l) => {
+                  if (l.feature?.properties?.key === arguments[0] && l.options.pane === 'plan') {
+                    l.openTooltip(l.getBounds().getCenter());
+                    text = l.getTooltip().getElement().textContent;
+                  }
+                });
+                return text;""", key);
+        assertThat(String.valueOf(tooltip)).startsWith("滨江新城社区");
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) browser.driver.executeScript(
+                "return Chart.getChart(document.getElementById('households-chart')).data.labels;");
+        assertThat(labels).contains("滨江新城社区");
+        assertThat(text("#plan-moves")).contains("→ 滨江新城社区");
+        browser.screenshot("plan-renamed");
+
+        // A code another community has: the service refuses, in the page's language with its reason.
+        find("#plan-rename-start").sendKeys(Keys.ENTER);
+        waitUntil("the rename form", () -> find("#plan-rename-form").isDisplayed());
+        WebElement codeField = find("#plan-rename-code");
+        codeField.clear();
+        codeField.sendKeys(todayCode, Keys.ENTER);
+        waitUntil("the refusal", () -> !text("#plan-rename-message").isEmpty());
+        HttpJson.Answer refused =
+                http.patch("/api/plans/" + plan + "/communities/" + key, "{\"code\": \"" + todayCode + "\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(text("#plan-rename-message"))
+                .isEqualTo("重命名失败: 当前状态下无法执行此操作（" + refused.body().get("detail").asString() + "）");
+        browser.screenshot("plan-rename-refused");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        assertThat(find("#plan-rename-form").isDisplayed()).isFalse();
+        assertThat(community(http.get("/api/plans/" + plan).body(), key)
+                        .get("code")
+                        .asString())
+                .isEqualTo(code);
+        assertThat(count("SELECT COUNT(*) FROM plan_community_rename WHERE plan_id = " + plan))
+                .isEqualTo(1);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    /** Focuses a row of the plan's table and presses Enter, as a keyboard user chooses a community. */
+    private void keyboardSelect(String code) {
+        WebElement row = find("#plan-table tr[data-code='" + code + "']");
+        browser.driver.executeScript("arguments[0].focus();", row);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
     }
 
     @Test
