@@ -3,7 +3,6 @@ package org.lifecircle.web.common;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Container;
@@ -54,12 +53,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String message = response.getMessage();
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", type(status).toString());
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put(
-                "detail",
+        Map<String, Object> problem = ProblemBody.of(
+                status,
+                type(status),
+                title,
                 "The server refused the request before reading it: "
                         + (message == null || message.isBlank() ? title : message));
         try {

@@ -3,10 +3,7 @@ package org.lifecircle.web.common;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
@@ -29,14 +26,12 @@ class RejectedRequestProblems implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.BAD_PARAMETER.toString());
-        body.put("title", "Bad request");
-        body.put("status", HttpStatus.BAD_REQUEST.value());
-        body.put("detail", e.getMessage());
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(body));
+        ProblemBody.write(
+                response,
+                json,
+                HttpStatus.BAD_REQUEST.value(),
+                ProblemTypes.BAD_PARAMETER,
+                "Bad request",
+                e.getMessage());
     }
 }

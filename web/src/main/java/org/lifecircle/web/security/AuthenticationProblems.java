@@ -4,8 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.lifecircle.web.common.ProblemBody;
 import org.lifecircle.web.common.ProblemTypes;
 import org.lifecircle.web.ogc.OwsException;
 import org.slf4j.Logger;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -125,14 +123,6 @@ final class AuthenticationProblems implements AuthenticationEntryPoint, AccessDe
 
     private void problem(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.toString());
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(body));
+        ProblemBody.write(response, json, status.value(), type, title, detail);
     }
 }
