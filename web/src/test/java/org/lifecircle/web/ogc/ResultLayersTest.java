@@ -99,7 +99,9 @@ class ResultLayersTest {
         assertThat(expressions(coverageLayer(StandardsCatalog.national())))
                 .containsExactly(
                         "([households] = 0)",
-                        "([covered_percent] < 50)",
+                        "([covered_percent] < 20)",
+                        "([covered_percent] < 40)",
+                        "([covered_percent] < 60)",
                         "([covered_percent] < 80)",
                         "([covered_percent] < 90)",
                         null);
@@ -107,7 +109,13 @@ class ResultLayersTest {
                 "rules:\n  community.coverage.minPercent: {value: 75}\n".getBytes(StandardCharsets.UTF_8)));
         OgcLayer layer = coverageLayer(local);
         assertThat(expressions(layer))
-                .containsExactly("([households] = 0)", "([covered_percent] < 50)", "([covered_percent] < 75)", null);
+                .containsExactly(
+                        "([households] = 0)",
+                        "([covered_percent] < 20)",
+                        "([covered_percent] < 40)",
+                        "([covered_percent] < 60)",
+                        "([covered_percent] < 75)",
+                        null);
         OgcClass meets = layer.classes().get(layer.classes().size() - 1);
         assertThat(meets.nameEn()).isEqualTo("covered ≥ 75% (meets the standard)");
         assertThat(meets.fillRgb()).isEqualTo(Palette.COVERAGE_RAMP[Palette.COVERAGE_RAMP.length - 1]);
