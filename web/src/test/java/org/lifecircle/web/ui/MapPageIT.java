@@ -363,7 +363,11 @@ class MapPageIT extends TownIntegrationTest {
                 () -> !browser.driver
                         .findElements(By.cssSelector(".leaflet-popup .checks tr.check"))
                         .isEmpty());
-        assertThat(text(".leaflet-popup h3")).isEqualTo(community.get("name").asString());
+        // The popup draws its heading again when the checks arrive: wait for the final one.
+        String name = community.get("name").asString();
+        waitUntil(
+                "the community's name in the popup",
+                () -> text(".leaflet-popup h3").equals(name));
         assertThat(find(".leaflet-popup .checks").getAttribute("data-run")).isEqualTo(Long.toString(runId));
 
         JsonNode checks =
@@ -574,6 +578,8 @@ class MapPageIT extends TownIntegrationTest {
     private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(60))
                 .withMessage(what)
+                // A popup or table drawn again under the check: look again.
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
     }
 }
