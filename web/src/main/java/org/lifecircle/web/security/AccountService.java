@@ -11,6 +11,8 @@ import org.lifecircle.web.common.NotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates and changes accounts. Accounts are disabled, never deleted, and the service always keeps
@@ -27,11 +29,13 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final RecentAccounts recent;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords, AuditLog audit) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, AuditLog audit, RecentAccounts recent) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
+        this.recent = recent;
     }
 
     public List<Account> all() {
@@ -77,6 +81,7 @@ public class AccountService {
         }
         String hash = password == null ? accounts.passwordHash(username).orElseThrow() : passwords.encode(password);
         accounts.update(username, hash, newRole, newEnabled);
+        forgetAfterCommit(username);
         Map<String, Object> detail = new LinkedHashMap<>();
         if (role != null) {
             detail.put("role", newRole.key());
@@ -101,6 +106,7 @@ public class AccountService {
         checkPassword("newPassword", replacement);
         Account account = find(username);
         accounts.update(username, passwords.encode(replacement), Role.parse("role", account.role()), account.enabled());
+        forgetAfterCommit(username);
         audit.record("account.password-changed", "account:" + username, Map.of());
     }
 
@@ -116,6 +122,19 @@ public class AccountService {
         accounts.insert(username, passwords.encode(password), Role.ADMIN);
         audit.recordAs(AuditLog.SYSTEM, "account.created", "account:" + username, Map.of("role", "admin"));
         return true;
+    }
+
+    /**
+     * Forgets the account's remembered copy once the change is committed: forgotten earlier, a
+     * request in between could remember the old state again.
+     */
+    private void forgetAfterCommit(String username) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recent.removeUserFromCache(username);
+            }
+        });
     }
 
     private static void checkUsername(String username) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.CachingUserDetailsService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
@@ -99,14 +100,19 @@ class SecurityConfig {
                 """);
     }
 
-    /** Accounts from {@code app_account} (V006), read by Spring Security's own JDBC loader. */
+    /**
+     * Accounts from {@code app_account} (V006), read by Spring Security's own JDBC loader and kept
+     * for a while in {@link RecentAccounts}.
+     */
     @Bean
-    UserDetailsService userDetailsService(DataSource dataSource) {
+    UserDetailsService userDetailsService(DataSource dataSource, RecentAccounts recent) {
         JdbcDaoImpl accounts = new JdbcDaoImpl();
         accounts.setDataSource(dataSource);
         accounts.setUsersByUsernameQuery("SELECT username, password_hash, enabled FROM app_account WHERE username = ?");
         accounts.setAuthoritiesByUsernameQuery(
                 "SELECT username, 'ROLE_' || upper(role) FROM app_account WHERE username = ?");
-        return accounts;
+        CachingUserDetailsService cached = new CachingUserDetailsService(accounts);
+        cached.setUserCache(recent);
+        return cached;
     }
 }
