@@ -17,8 +17,9 @@ import org.locationtech.jts.geom.Polygon;
  * allowance and two spacings, so the border points lie outside. Each segment is rasterized row by
  * row: its stadium (the set within a radius of it) meets a grid row in one interval, computed in
  * closed form from its two end discs and its side strip. Points within {@code allowance − spacing}
- * are only marked inside; points in the band up to {@code allowance + spacing} get their exact
- * distance; the field is the least value over the segments of the point's label. Marching squares
+ * of a segment of their label are only marked inside; points in the band up to {@code allowance +
+ * spacing} get their exact distance; the field is the least value over the segments of the point's
+ * label ({@link StripField}). Marching squares
  * (W. E. Lorensen, H. E. Cline, "Marching cubes: a high resolution 3D surface construction
  * algorithm", SIGGRAPH 1987, in its 2-D form) then places a vertex on every grid edge whose ends lie
  * on either side of the allowance, by linear interpolation, and links the vertices cell by cell into
@@ -44,24 +45,24 @@ import org.locationtech.jts.geom.Polygon;
  * metres of rows; the grid is processed in strips of {@link #STRIP_ROWS} rows so memory stays
  * O(strip × columns) plus the output, whatever the extent (a whole city dissolves in one pass).
  * Measured on the demo cities (one core, CPU time): one 15-minute area ≈ 1.5 ms of grid work, a
- * city-wide dissolve ≈ 1 s.
+ * city-wide dissolve ≈ 1 s. The cell term is mostly skipped: cells inside the marked runs of both
+ * their rows a run at a time, uncovered ones in a tight loop.
  *
  * <p><b>IMPLEMENTATION NOTE.</b>
  *
  * <ul>
- *   <li>Field and labels of a strip live in primitive arrays reused from strip to strip; segments
+ *   <li>The field of a strip lives in primitive arrays reused from strip to strip ({@link
+ *       StripField}); the marked points are runs per row ({@link SolidRuns}), not values; segments
  *       are bucketed by strip in CSR arrays.
- *   <li>The inner-interval fill evaluates no distance and, without labels, tests no label: the
- *       bulk of the covered cells cost one compare and store each.
- *   <li>Each strip row remembers the first and last column any segment wrote; marching squares
+ *   <li>Each strip row remembers the first and last column any segment reached; marching squares
  *       skips the cells beyond, which are uncovered.
  *   <li>Contour vertices are found by grid edge through three column-indexed arrays (the bottom and
  *       top horizontal edges and the vertical edges of the current cell row) with row stamps, rotated
  *       as the scan moves up, so no hashing: a vertex on a strip's shared last row is the one the
  *       next strip links to. Each vertex starts exactly one ring segment and ends exactly one.
- *   <li>Field, rasterization and marching squares share the strip state, hence one class of ~600
- *       lines; ring tracing and simplification ({@link ContourRings}) and region labels ({@link
- *       LabelSpans}) are apart.
+ *   <li>The field ({@link StripField}, {@link StadiumRows}, {@link SolidRuns}), ring tracing and
+ *       simplification ({@link ContourRings}) and region labels ({@link LabelSpans}) are apart;
+ *       this class lays out the grid and marches.
  *   <li>The grid sits on the global lattice of its spacing, so areas of nested line sets (the
  *       thresholds of one facility) sample the same points and their contours nest.
  * </ul>
@@ -116,13 +117,8 @@ final class AllowanceContour {
     private double originY;
     private int columns;
     private int rows;
-    private float[] field;
-    private short[] labels;
-    private int stripFirstRow;
-    /** Per strip row, the first and last column any segment wrote; cells beyond are uncovered. */
-    private int[] touchedFrom;
+    private StripField strip;
 
-    private int[] touchedTo;
     /**
      * Contour vertices on the horizontal grid edges of the current cell row's bottom and top grid
      * rows and on its vertical edges, by column, valid where the stamp equals that row.
@@ -134,7 +130,13 @@ final class AllowanceContour {
     private int[] topStamp;
     private int[] sideVertex;
     private int[] sideStamp;
-    private final double[] interval = new double[2];
+    /** The corners of the cell being linked: bottom-left, bottom-right, top-right, top-left. */
+    private float cornerBl;
+
+    private float cornerBr;
+    private float cornerTr;
+    private float cornerTl;
+
     private ContourRings vertices;
 
     /**
@@ -182,9 +184,7 @@ final class AllowanceContour {
             return areas;
         }
         int stripCount = Math.max(1, (rows - 1 + STRIP_ROWS - 1) / STRIP_ROWS);
-        field = new float[(STRIP_ROWS + 1) * columns];
-        touchedFrom = new int[STRIP_ROWS + 1];
-        touchedTo = new int[STRIP_ROWS + 1];
+        strip = new StripField(columns, spacingMeters, innerValue, outerValue);
         bottomVertex = new int[columns];
         topVertex = new int[columns];
         sideVertex = new int[columns];
@@ -197,15 +197,14 @@ final class AllowanceContour {
             segmentLabels = level.segmentLabels();
             segmentCount = level.segmentCount();
             labelRegions = level.labelRegions();
-            vertices = new ContourRings();
+            vertices = new ContourRings(4 * (rows + columns));
             contours.add(vertices);
             contourLevel(stripCount);
         }
-        ContourRings.CellOwners owners = ContourRings.claimCells(contours);
+        ContourRings.markSharedCells(contours);
         for (int level = 0; level < levels.size(); level++) {
             areas.add(contours.get(level)
-                    .polygons(
-                            factory, originX, originY, spacingMeters, columns, simplifyToleranceMeters, owners, level));
+                    .polygons(factory, originX, originY, spacingMeters, columns, simplifyToleranceMeters));
         }
         return areas;
     }
@@ -222,26 +221,26 @@ final class AllowanceContour {
         Arrays.fill(sideStamp, -1);
         LabelSpans spans =
                 labelRegions == null ? null : new LabelSpans(labelRegions, originX, originY, spacingMeters, rows);
-        if (spans != null && labels == null) {
-            labels = new short[(STRIP_ROWS + 1) * columns];
-        }
+        strip.startLevel(segments, segmentLabels, spans);
         for (int s = 0; s < stripCount; s++) {
             int firstRow = s * STRIP_ROWS;
             int lastRow = Math.min(firstRow + STRIP_ROWS, rows - 1);
             if (first[s] == first[s + 1]) {
                 continue;
             }
-            Arrays.fill(field, Float.POSITIVE_INFINITY);
-            Arrays.fill(touchedFrom, columns);
-            Arrays.fill(touchedTo, -1);
-            if (spans != null) {
-                Arrays.fill(labels, (short) 0);
-                spans.fill(labels, firstRow, lastRow, columns);
-            }
+            int expectedRows = 0;
             for (int k = first[s]; k < first[s + 1]; k++) {
-                rasterize(members[k], firstRow, lastRow);
+                int segment = members[k];
+                expectedRows += Math.min(lastRow, highRow(segment)) - Math.max(firstRow, lowRow(segment)) + 1;
             }
+            strip.startStrip(firstRow, lastRow, expectedRows);
+            for (int k = first[s]; k < first[s + 1]; k++) {
+                int segment = members[k];
+                strip.addSegment(segment, Math.max(firstRow, lowRow(segment)), Math.min(lastRow, highRow(segment)));
+            }
+            strip.finishStrip();
             contourStrip(firstRow, lastRow);
+            strip.clearStrip();
         }
     }
 
@@ -322,178 +321,82 @@ final class AllowanceContour {
         return (int) Math.floor(y / spacingMeters);
     }
 
-    /** Writes one segment's inner marks and band distances into the strip's rows. */
-    private void rasterize(int s, int firstRow, int lastRow) {
-        final double ax = segments[4 * s];
-        final double ay = segments[4 * s + 1];
-        final double bx = segments[4 * s + 2];
-        final double by = segments[4 * s + 3];
-        final int label = segmentLabels == null ? NO_LABELS : segmentLabels[s];
-        final double h = spacingMeters;
-        final double abx = bx - ax;
-        final double aby = by - ay;
-        final double lengthSquared = abx * abx + aby * aby;
-        final double length = Math.sqrt(lengthSquared);
-        final double ux = length > 0 ? abx / length : 0;
-        final double uy = length > 0 ? aby / length : 0;
-        int fromRow = Math.max(firstRow, lowRow(s));
-        int toRow = Math.min(lastRow, highRow(s));
-        for (int row = fromRow; row <= toRow; row++) {
-            double y = row * h;
-            if (!stadiumRow(ax, ay, bx, by, length, ux, uy, y, outerValue)) {
-                continue;
-            }
-            int outerFrom = Math.max(0, (int) Math.ceil(interval[0] / h));
-            int outerTo = Math.min(columns - 1, (int) Math.floor(interval[1] / h));
-            int innerFrom = outerTo + 1;
-            int innerTo = outerTo;
-            if (outerTo - outerFrom > 2 && stadiumRow(ax, ay, bx, by, length, ux, uy, y, innerValue)) {
-                innerFrom = Math.max(outerFrom, (int) Math.ceil(interval[0] / h));
-                innerTo = Math.min(outerTo, (int) Math.floor(interval[1] / h));
-                if (innerFrom > innerTo) {
-                    innerFrom = outerTo + 1;
-                    innerTo = outerTo;
-                }
-            }
-            if (outerFrom > outerTo) {
-                continue;
-            }
-            int stripRow = row - firstRow;
-            touchedFrom[stripRow] = Math.min(touchedFrom[stripRow], outerFrom);
-            touchedTo[stripRow] = Math.max(touchedTo[stripRow], outerTo);
-            int base = stripRow * columns;
-            band(base, outerFrom, Math.min(innerFrom - 1, outerTo), y, ax, ay, abx, aby, lengthSquared, label);
-            fillInner(base, innerFrom, innerTo, label);
-            band(base, Math.max(innerTo + 1, outerFrom), outerTo, y, ax, ay, abx, aby, lengthSquared, label);
-        }
-    }
-
-    private void fillInner(int base, int from, int to, int label) {
-        final float[] f = field;
-        final float value = innerValue;
-        if (label == NO_LABELS) {
-            for (int i = base + from, end = base + to; i <= end; i++) {
-                if (value < f[i]) {
-                    f[i] = value;
-                }
-            }
-        } else {
-            final short[] l = labels;
-            for (int i = base + from, end = base + to; i <= end; i++) {
-                if (l[i] == label && value < f[i]) {
-                    f[i] = value;
-                }
-            }
-        }
-    }
-
-    private void band(
-            int base,
-            int from,
-            int to,
-            double y,
-            double ax,
-            double ay,
-            double abx,
-            double aby,
-            double lengthSquared,
-            int label) {
-        final float[] f = field;
-        final double h = spacingMeters;
-        for (int c = from; c <= to; c++) {
-            int i = base + c;
-            if (label != NO_LABELS && labels[i] != label) {
-                continue;
-            }
-            double px = c * h - ax;
-            double py = y - ay;
-            double t = lengthSquared > 0 ? (px * abx + py * aby) / lengthSquared : 0;
-            t = t < 0 ? 0 : t > 1 ? 1 : t;
-            double dx = px - t * abx;
-            double dy = py - t * aby;
-            float d = (float) Math.sqrt(dx * dx + dy * dy);
-            if (d < f[i]) {
-                f[i] = d;
-            }
-        }
-    }
-
     /**
-     * The x-interval where the row {@code y} meets the set within {@code radius} of segment a–b, into
-     * {@link #interval}; false when it misses. The set is convex and the union of the two end discs
-     * and the side strip, so the interval spans their pieces.
+     * Marching squares over the cells between the strip's rows. A point's value is {@link
+     * #innerValue} in a solid run, else the field; cells whose four corners lie in solid runs are
+     * skipped a run at a time, and runs of cells with four uncovered corners in a tight loop.
      */
-    private boolean stadiumRow(
-            double ax, double ay, double bx, double by, double length, double ux, double uy, double y, double radius) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        double r2 = radius * radius;
-        double dya = y - ay;
-        if (dya * dya <= r2) {
-            double w = Math.sqrt(r2 - dya * dya);
-            low = ax - w;
-            high = ax + w;
-        }
-        double dyb = y - by;
-        if (dyb * dyb <= r2) {
-            double w = Math.sqrt(r2 - dyb * dyb);
-            low = Math.min(low, bx - w);
-            high = Math.max(high, bx + w);
-        }
-        if (length > 0) {
-            // A point (ax + s, y) has along-coordinate u = dya·uy + s·ux in [0, length] and
-            // across-coordinate v = dya·ux − s·uy in [−radius, radius]; both are linear in s.
-            double sLow = Double.NEGATIVE_INFINITY;
-            double sHigh = Double.POSITIVE_INFINITY;
-            double u0 = dya * uy;
-            double v0 = dya * ux;
-            if (ux != 0) {
-                double s1 = -u0 / ux;
-                double s2 = (length - u0) / ux;
-                sLow = Math.max(sLow, Math.min(s1, s2));
-                sHigh = Math.min(sHigh, Math.max(s1, s2));
-            } else if (u0 < 0 || u0 > length) {
-                sHigh = Double.NEGATIVE_INFINITY;
-            }
-            if (uy != 0) {
-                double s1 = (v0 - radius) / uy;
-                double s2 = (v0 + radius) / uy;
-                sLow = Math.max(sLow, Math.min(s1, s2));
-                sHigh = Math.min(sHigh, Math.max(s1, s2));
-            } else if (Math.abs(v0) > radius) {
-                sHigh = Double.NEGATIVE_INFINITY;
-            }
-            if (sLow <= sHigh) {
-                low = Math.min(low, ax + sLow);
-                high = Math.max(high, ax + sHigh);
-            }
-        }
-        interval[0] = low;
-        interval[1] = high;
-        return low <= high;
-    }
-
-    /** Marching squares over the cells between the strip's rows. */
     private void contourStrip(int firstRow, int lastRow) {
-        final float[] f = field;
+        final float[] f = strip.values();
         final float r = inside;
-        stripFirstRow = firstRow;
+        final float marked = innerValue;
+        final SolidRuns runs = strip.solid();
         for (int row = firstRow; row < lastRow; row++) {
             int stripRow = row - firstRow;
-            int from = Math.max(0, Math.min(touchedFrom[stripRow], touchedFrom[stripRow + 1]) - 1);
-            int to = Math.min(columns - 2, Math.max(touchedTo[stripRow], touchedTo[stripRow + 1]));
+            int from = Math.max(0, Math.min(strip.touchedFrom(stripRow), strip.touchedFrom(stripRow + 1)) - 1);
+            int to = Math.min(columns - 2, Math.max(strip.touchedTo(stripRow), strip.touchedTo(stripRow + 1)));
             int below = stripRow * columns;
             int above = below + columns;
-            boolean bl = f[below + from] <= r;
-            boolean tl = f[above + from] <= r;
-            for (int c = from; c <= to; c++) {
-                boolean br = f[below + c + 1] <= r;
-                boolean tr = f[above + c + 1] <= r;
-                if (!(bl == br && br == tr && tr == tl)) {
-                    cell(row, c, bl, br, tr, tl);
+            // The first run of each row ending at or after the current column.
+            int belowRun = runs.first(stripRow);
+            int belowEnd = runs.first(stripRow + 1);
+            int aboveRun = belowEnd;
+            int aboveEnd = runs.first(stripRow + 2);
+            int c = from;
+            while (c <= to) {
+                while (belowRun < belowEnd && runs.to(belowRun) < c) {
+                    belowRun++;
                 }
-                bl = br;
-                tl = tr;
+                while (aboveRun < aboveEnd && runs.to(aboveRun) < c) {
+                    aboveRun++;
+                }
+                boolean belowSolid = belowRun < belowEnd && runs.from(belowRun) <= c;
+                boolean aboveSolid = aboveRun < aboveEnd && runs.from(aboveRun) <= c;
+                if (belowSolid && aboveSolid) {
+                    int last = Math.min(runs.to(belowRun), runs.to(aboveRun));
+                    if (last > c) {
+                        // Cells c … last − 1 have four solid corners.
+                        c = last;
+                        continue;
+                    }
+                } else if (!belowSolid && !aboveSolid) {
+                    // Up to the next run, skip cells with four uncovered corners (outside, or in a hole).
+                    int nextRun = Math.min(
+                            belowRun < belowEnd ? runs.from(belowRun) : Integer.MAX_VALUE,
+                            aboveRun < aboveEnd ? runs.from(aboveRun) : Integer.MAX_VALUE);
+                    int last = Math.min(to, nextRun - 2);
+                    int start = c;
+                    while (c <= last
+                            && f[below + c] > r
+                            && f[above + c] > r
+                            && f[below + c + 1] > r
+                            && f[above + c + 1] > r) {
+                        c++;
+                    }
+                    if (c != start) {
+                        continue;
+                    }
+                }
+                float bl = belowSolid ? marked : f[below + c];
+                float tl = aboveSolid ? marked : f[above + c];
+                float br = belowSolid && runs.to(belowRun) > c || belowRun < belowEnd && runs.from(belowRun) == c + 1
+                        ? marked
+                        : f[below + c + 1];
+                float tr = aboveSolid && runs.to(aboveRun) > c || aboveRun < aboveEnd && runs.from(aboveRun) == c + 1
+                        ? marked
+                        : f[above + c + 1];
+                boolean blIn = bl <= r;
+                boolean brIn = br <= r;
+                boolean trIn = tr <= r;
+                boolean tlIn = tl <= r;
+                if (!(blIn == brIn && brIn == trIn && trIn == tlIn)) {
+                    cornerBl = bl;
+                    cornerBr = br;
+                    cornerTr = tr;
+                    cornerTl = tl;
+                    cell(row, c, blIn, brIn, trIn, tlIn);
+                }
+                c++;
             }
             int[] swap = bottomVertex;
             bottomVertex = topVertex;
@@ -512,9 +415,7 @@ final class AllowanceContour {
      */
     private void cell(int row, int c, boolean bl, boolean br, boolean tr, boolean tl) {
         if (bl == tr && br == tl) {
-            int bli = (row - stripFirstRow) * columns + c;
-            int tli = bli + columns;
-            float centre = (clamp(field[bli]) + clamp(field[bli + 1]) + clamp(field[tli]) + clamp(field[tli + 1])) / 4;
+            float centre = (clamp(cornerBl) + clamp(cornerBr) + clamp(cornerTl) + clamp(cornerTr)) / 4;
             boolean joined = centre <= inside;
             if (bl) {
                 // Exits at bottom and top, entries at right and left.
@@ -556,7 +457,10 @@ final class AllowanceContour {
         vertices.link(vertex(row, c, fromEdge), vertex(row, c, toEdge), (long) row * columns + c);
     }
 
-    /** The vertex on one edge of cell (row, c), interpolated from the field the first time it is met. */
+    /**
+     * The vertex on one edge of cell (row, c), interpolated from the cell's corners the first time it
+     * is met.
+     */
     private int vertex(int row, int c, int edge) {
         int[] index;
         int[] stamp;
@@ -576,9 +480,24 @@ final class AllowanceContour {
         if (stamp[column] == gridRow) {
             return index[column];
         }
-        int i = (gridRow - stripFirstRow) * columns + column;
-        float start = clamp(field[i]);
-        float end = clamp(vertical ? field[i + columns] : field[i + 1]);
+        // Horizontal edges run left to right, vertical ones bottom to top.
+        float start;
+        float end;
+        if (edge == BOTTOM) {
+            start = cornerBl;
+            end = cornerBr;
+        } else if (edge == TOP) {
+            start = cornerTl;
+            end = cornerTr;
+        } else if (edge == LEFT) {
+            start = cornerBl;
+            end = cornerTl;
+        } else {
+            start = cornerBr;
+            end = cornerTr;
+        }
+        start = clamp(start);
+        end = clamp(end);
         double t = (allowanceMeters - start) / (end - start);
         t = Math.max(EDGE_MARGIN, Math.min(1 - EDGE_MARGIN, t));
         double x = (column + (vertical ? 0 : t)) * spacingMeters;

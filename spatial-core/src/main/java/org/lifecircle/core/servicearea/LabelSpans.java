@@ -8,13 +8,19 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Scan-line rasterization of disjoint region polygons onto the rows of a grid: which grid points
- * of a row lie in region {@code r} (label {@code r + 1}), for {@link AllowanceContour}.
+ * of a row lie in region {@code r} (label {@code r + 1}), for {@link AllowanceContour}, as runs of
+ * columns.
  *
  * <p>Method: every ring edge crossing a grid row's height, half-open in y so that a vertex on the row
  * counts once, contributes the x of the crossing to that row's list for its region; a row's grid
  * points between the 1st and 2nd, 3rd and 4th … sorted crossings lie inside (even-odd, which also
- * handles holes). O(v + rows crossed) to build for v ring vertices, O(points labelled) to fill.
- * A grid point exactly on a region's boundary may go either way. Immutable after construction.
+ * handles holes). O(v + rows crossed) to build for v ring vertices, O(runs) to lay out a strip's runs:
+ * a row crosses few regions, so the contour cuts its runs and exact-distance spans to the runs of
+ * their label instead of testing a label per grid point. A grid point exactly on a region's boundary
+ * may go either way.
+ *
+ * <p>The crossings are immutable after construction; the runs are the last strip's. Not
+ * thread-safe.
  */
 final class LabelSpans {
     private final double spacingMeters;
@@ -23,6 +29,17 @@ final class LabelSpans {
     private final int[][] firstCrossing;
 
     private final double[][] crossingsX;
+
+    /** The current strip's runs: per strip row, {@code runFirst[row] …} index the run arrays. */
+    private int[] runFirst = new int[AllowanceContour.STRIP_ROWS + 2];
+
+    private int[] runFrom = new int[256];
+    private int[] runTo = new int[256];
+    private int[] runLabel = new int[256];
+    private int runCount;
+    private int[] spanFrom = new int[16];
+    private int[] spanTo = new int[16];
+    private int[] spanLabel = new int[16];
 
     /**
      * @param regions disjoint polygons in metres
@@ -113,24 +130,99 @@ final class LabelSpans {
     }
 
     /**
-     * Writes labels into grid rows {@code firstRow … lastRow}, stored from {@code labels[0]} on,
-     * {@code columns} per row; points in no region keep their value.
+     * Lays out the label runs of grid rows {@code firstRow … lastRow} (strip rows 0, 1, …): per row,
+     * column ranges of one label in column order covering columns 0 … {@code columns − 1}, label 0 for
+     * points in no region; they hold until the next call. Where two regions' spans share a point (a
+     * vertex on a row) the one starting further left keeps it.
      */
-    void fill(short[] labels, int firstRow, int lastRow, int columns) {
-        for (int r = 0; r < regionCount; r++) {
-            short label = (short) (r + 1);
-            int[] first = firstCrossing[r];
-            double[] xs = crossingsX[r];
-            for (int row = firstRow; row <= lastRow; row++) {
-                int base = (row - firstRow) * columns;
-                for (int k = first[row]; k + 1 < first[row + 1]; k += 2) {
-                    int from = Math.max(0, (int) Math.ceil(xs[k] / spacingMeters));
-                    int to = Math.min(columns - 1, (int) Math.floor(xs[k + 1] / spacingMeters));
-                    if (from <= to) {
-                        Arrays.fill(labels, base + from, base + to + 1, label);
-                    }
+    void layOutRuns(int firstRow, int lastRow, int columns) {
+        int stripRows = lastRow - firstRow + 1;
+        if (runFirst.length < stripRows + 1) {
+            runFirst = new int[stripRows + 1];
+        }
+        runCount = 0;
+        for (int row = firstRow; row <= lastRow; row++) {
+            runFirst[row - firstRow] = runCount;
+            int spans = gatherSpans(row, columns);
+            int next = 0;
+            for (int k = 0; k < spans; k++) {
+                int from = Math.max(next, spanFrom[k]);
+                int to = spanTo[k];
+                if (from > to) {
+                    continue;
                 }
+                if (from > next) {
+                    addRun(next, from - 1, 0);
+                }
+                addRun(from, to, spanLabel[k]);
+                next = to + 1;
+            }
+            if (next < columns) {
+                addRun(next, columns - 1, 0);
             }
         }
+        runFirst[stripRows] = runCount;
+    }
+
+    /** The index of a strip row's first label run (rows as numbered by the last {@link #fill}). */
+    int runFirst(int stripRow) {
+        return runFirst[stripRow];
+    }
+
+    int runFrom(int run) {
+        return runFrom[run];
+    }
+
+    int runTo(int run) {
+        return runTo[run];
+    }
+
+    int runLabel(int run) {
+        return runLabel[run];
+    }
+
+    /** Every region's spans of grid points on one row, sorted by first column; returns their count. */
+    private int gatherSpans(int row, int columns) {
+        int n = 0;
+        for (int r = 0; r < regionCount; r++) {
+            int[] first = firstCrossing[r];
+            double[] xs = crossingsX[r];
+            for (int k = first[row]; k + 1 < first[row + 1]; k += 2) {
+                int from = Math.max(0, (int) Math.ceil(xs[k] / spacingMeters));
+                int to = Math.min(columns - 1, (int) Math.floor(xs[k + 1] / spacingMeters));
+                if (from > to) {
+                    continue;
+                }
+                if (n == spanFrom.length) {
+                    spanFrom = Arrays.copyOf(spanFrom, 2 * n);
+                    spanTo = Arrays.copyOf(spanTo, 2 * n);
+                    spanLabel = Arrays.copyOf(spanLabel, 2 * n);
+                }
+                // Insertion by first column: a row crosses few regions.
+                int at = n++;
+                while (at > 0 && spanFrom[at - 1] > from) {
+                    spanFrom[at] = spanFrom[at - 1];
+                    spanTo[at] = spanTo[at - 1];
+                    spanLabel[at] = spanLabel[at - 1];
+                    at--;
+                }
+                spanFrom[at] = from;
+                spanTo[at] = to;
+                spanLabel[at] = r + 1;
+            }
+        }
+        return n;
+    }
+
+    private void addRun(int from, int to, int label) {
+        if (runCount == runFrom.length) {
+            runFrom = Arrays.copyOf(runFrom, 2 * runCount);
+            runTo = Arrays.copyOf(runTo, 2 * runCount);
+            runLabel = Arrays.copyOf(runLabel, 2 * runCount);
+        }
+        runFrom[runCount] = from;
+        runTo[runCount] = to;
+        runLabel[runCount] = label;
+        runCount++;
     }
 }

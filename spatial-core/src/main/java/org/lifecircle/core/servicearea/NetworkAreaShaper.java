@@ -121,7 +121,7 @@ final class NetworkAreaShaper {
                 Geometry network = factory.buildGeometry(lines);
                 Envelope extent = new Envelope(network.getEnvelopeInternal());
                 extent.expandBy(2 * allowanceMeters + 1);
-                Geometry mask = barriers.within(extent);
+                BarrierMask.Nearby mask = barriers.within(extent);
                 split = mask == null ? null : RegionSplit.of(lines, extent, mask, factory);
             }
             if (simplifyToleranceMeters >= MIN_CONTOUR_TOLERANCE_METERS) {
