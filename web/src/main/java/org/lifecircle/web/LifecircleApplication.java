@@ -1,6 +1,7 @@
 package org.lifecircle.web;
 
 import java.util.Arrays;
+import org.lifecircle.web.common.CommonsLoggingBinding;
 import org.lifecircle.web.common.DatabaseUrl;
 import org.lifecircle.web.demo.DemoCommandLine;
 import org.lifecircle.web.importer.ImportCommandLine;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LifecircleApplication {
 
     public static void main(String[] args) {
+        CommonsLoggingBinding.checkLevelsBeforeFormatting();
         DatabaseUrl.fromEnvironment(System.getenv("DATABASE_URL")).ifPresent(DatabaseUrl::applyAsSystemProperties);
         if (args.length > 0 && args[0].equals("demo")) {
             System.exit(DemoCommandLine.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -17,7 +17,7 @@ final class CsrfCookieFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = AuthenticationProblems.path(request);
-        return !"GET".equals(request.getMethod()) || path.startsWith("/api/") || AuthenticationProblems.isOgc(path);
+        return !"GET".equals(request.getMethod()) || path.startsWith("/api/");
     }
 
     @Override

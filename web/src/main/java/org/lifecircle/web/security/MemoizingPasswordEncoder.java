@@ -27,7 +27,11 @@ final class MemoizingPasswordEncoder implements PasswordEncoder {
     private final PasswordEncoder delegate;
     private final long lifetimeNanos;
     private final LongSupplier clock;
-    private final SecretKeySpec key;
+    /**
+     * One keyed HMAC per thread: {@code Mac.getInstance} walks the security providers on every call,
+     * which was a tenth of a Basic request's time in the security filters.
+     */
+    private final ThreadLocal<Mac> macs;
     /** Verified (stored hash, password HMAC) → when it expires; least recently used first. */
     private final Map<String, Long> verified = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -42,7 +46,8 @@ final class MemoizingPasswordEncoder implements PasswordEncoder {
         this.clock = clock;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, HMAC);
+        SecretKeySpec key = new SecretKeySpec(secret, HMAC);
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }
 
     @Override
@@ -77,12 +82,17 @@ final class MemoizingPasswordEncoder implements PasswordEncoder {
         return delegate.upgradeEncoding(encodedPassword);
     }
 
+    /** The password's HMAC; {@code doFinal} resets the thread's Mac for the next call. */
     private String hmac(CharSequence rawPassword) {
+        byte[] digest = macs.get().doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(digest);
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            byte[] digest = mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

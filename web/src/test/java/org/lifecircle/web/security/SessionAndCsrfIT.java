@@ -81,6 +81,42 @@ class SessionAndCsrfIT extends TownIntegrationTest {
     }
 
     @Test
+    void theMapPagesSessionReachesTheMapLayersWhichAnonymousCannot() throws Exception {
+        String capabilities = "/ogc?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities";
+        Browser anonymous = new Browser();
+        HttpResponse<String> refused = anonymous.get(capabilities);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("ExceptionReport");
+        assertThat(anonymous.get("/tiles/communities/14/0/0.mvt").statusCode()).isEqualTo(401);
+
+        Browser browser = new Browser();
+        browser.get("/login.html");
+        browser.signIn(TestRoles.VIEWER, TestRoles.PASSWORD, browser.cookie("XSRF-TOKEN"));
+        HttpResponse<String> allowed = browser.get(capabilities);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).contains("WMS_Capabilities");
+        assertThat(browser.get("/tiles/communities/14/0/0.mvt").statusCode()).isIn(200, 204);
+    }
+
+    @Test
+    void scriptsAndMapClientsGetNoCsrfCookieWhilePagesDo() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {"/api/me", "/ogc?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities"}) {
+            HttpResponse<Void> signed = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", TestAccounts.adminBasic())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(signed.statusCode()).as(path).isEqualTo(200);
+            assertThat(signed.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        HttpResponse<Void> page = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login.html")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
     void basicCredentialsFromAnotherSitesPageDoNotSkipTheToken() throws Exception {
         HttpRequest crossSite = HttpRequest.newBuilder(URI.create(base + "/api/runs"))
                 .header("Authorization", TestAccounts.adminBasic())
