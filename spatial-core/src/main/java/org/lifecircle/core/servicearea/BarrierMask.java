@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lifecircle.core.domain.Barrier;
 import org.lifecircle.core.graph.MetricProjection;
+import org.locationtech.jts.algorithm.Distance;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
@@ -87,6 +90,34 @@ final class BarrierMask {
         }
     }
 
+    /** Notes whether an index query found a boundary segment within a distance of a line. */
+    private static final class SegmentNearLine implements ItemVisitor {
+        private final CoordinateSequence line;
+        private final double distanceMeters;
+        boolean found;
+
+        SegmentNearLine(LineString line, double distanceMeters) {
+            this.line = line.getCoordinateSequence();
+            this.distanceMeters = distanceMeters;
+        }
+
+        @Override
+        public void visitItem(Object item) {
+            if (found) {
+                return;
+            }
+            LineSegment segment = (LineSegment) item;
+            for (int i = 0; i + 1 < line.size(); i++) {
+                Coordinate a = line.getCoordinate(i);
+                Coordinate b = line.getCoordinate(i + 1);
+                if (Distance.segmentToSegment(a, b, segment.p0, segment.p1) <= distanceMeters) {
+                    found = true;
+                    return;
+                }
+            }
+        }
+    }
+
     /** One barrier piece, prepared for intersection tests, with its boundary segments indexed. */
     private static final class Piece {
         final PreparedPolygon prepared;
@@ -104,7 +135,8 @@ final class BarrierMask {
         private void addRing(CoordinateSequence ring) {
             for (int i = 0; i + 1 < ring.size(); i++) {
                 boundary.insert(
-                        new Envelope(ring.getX(i), ring.getX(i + 1), ring.getY(i), ring.getY(i + 1)), Boolean.TRUE);
+                        new Envelope(ring.getX(i), ring.getX(i + 1), ring.getY(i), ring.getY(i + 1)),
+                        new LineSegment(ring.getX(i), ring.getY(i), ring.getX(i + 1), ring.getY(i + 1)));
             }
         }
 
@@ -124,6 +156,22 @@ final class BarrierMask {
                 return prepared.intersects(line);
             }
             return prepared.getPointLocator().locate(line.getCoordinateN(0)) != Location.EXTERIOR;
+        }
+
+        /**
+         * Whether a line comes within {@code distanceMeters} of the piece (meeting it counts). Without a
+         * boundary segment that near, the line crosses no boundary and its first point decides, as in
+         * {@link #meets}.
+         */
+        boolean isWithin(LineString line, double distanceMeters) {
+            Envelope envelope = new Envelope(line.getEnvelopeInternal());
+            envelope.expandBy(distanceMeters);
+            if (!prepared.getGeometry().getEnvelopeInternal().intersects(envelope)) {
+                return false;
+            }
+            SegmentNearLine near = new SegmentNearLine(line, distanceMeters);
+            boundary.query(envelope, near);
+            return near.found || prepared.getPointLocator().locate(line.getCoordinateN(0)) != Location.EXTERIOR;
         }
     }
 
@@ -161,6 +209,22 @@ final class BarrierMask {
         private Nearby(Geometry geometry, List<Piece> pieces) {
             this.geometry = geometry;
             this.pieces = pieces;
+        }
+
+        /**
+         * Whether any of the lines comes within {@code distanceMeters} of a piece (meeting one counts).
+         * When none does, the land within that distance of the lines lies in their own land regions, so
+         * the regions need not be built to draw it.
+         */
+        boolean anyWithin(List<LineString> lines, double distanceMeters) {
+            for (LineString line : lines) {
+                for (Piece piece : pieces) {
+                    if (piece.isWithin(line, distanceMeters)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether a line meets a piece (touching counts). */
