@@ -34,12 +34,6 @@ import org.locationtech.jts.index.strtree.STRtree;
  * <p>Not thread-safe; one per level and call.
  */
 final class ContourRings {
-    /** {@link #farthestFromChord} skips vertices only when the farthest is this far, squared (1 mm²). */
-    private static final double PREFILTER_MIN_SQUARED = 1e-6;
-
-    /** Share of the largest squared distance below which {@link #farthestFromChord} skips a vertex. */
-    private static final double PREFILTER_SHARE = 0.99;
-
     private int count;
     private double[] xs;
     private double[] ys;
@@ -55,6 +49,12 @@ final class ContourRings {
     private double[] ringX = new double[64];
 
     private double[] ringY = new double[64];
+
+    /** Douglas-Peucker's state, reused from ring to ring: kept positions, kept vertices, open chains. */
+    private boolean[] keep = new boolean[64];
+
+    private int[] simplified = new int[64];
+    private int[] stack = new int[64];
 
     /**
      * @param expectedVertices a guess of the vertex count, to size the arrays once (growing them
@@ -177,7 +177,7 @@ final class ContourRings {
             }
             ring[n] = ring[0];
             gatherCoordinates(ring, n);
-            int kept = simplify(ring, n, toleranceMeters, chord.forRing(ring));
+            int kept = simplify(ring, n, toleranceMeters, chord.forRing(ring, n));
             double twiceArea = twiceSignedAreaOf(ring, kept);
             if (kept < 3 || twiceArea == 0) {
                 continue;
@@ -245,7 +245,11 @@ final class ContourRings {
             return n;
         }
         double originalArea = twiceSignedArea(n);
-        boolean[] keep = new boolean[n + 1];
+        if (keep.length < n + 1) {
+            keep = new boolean[Math.max(n + 1, 2 * keep.length)];
+            simplified = new int[keep.length];
+        }
+        Arrays.fill(keep, 0, n + 1, false);
         int far = 0;
         double farDistance = -1;
         for (int i = 1; i < n; i++) {
@@ -259,7 +263,6 @@ final class ContourRings {
         keep[far] = true;
         keep[n] = true;
         double tolerance = Math.max(toleranceMeters, AllowanceContour.COLLINEAR_METERS);
-        int[] stack = new int[64];
         int top = 0;
         stack[top++] = 0;
         stack[top++] = far;
@@ -289,7 +292,6 @@ final class ContourRings {
             stack[top++] = j;
         }
         int kept = 0;
-        int[] simplified = new int[n];
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
                 simplified[kept++] = ring[i];
@@ -313,57 +315,46 @@ final class ContourRings {
 
     /**
      * The position strictly between {@code i} and {@code j} farthest from the chord i–j (the first of
-     * equals), as comparing {@link #distanceToChord} gives it, computing that exact distance (a
-     * division and a square root) for few vertices: a first pass finds the largest cross product
-     * among the vertices projecting inside the chord (their squared distance is cross² / length²),
-     * and the second skips those 1 % or more below it, which cannot be the farthest.
+     * equals), in one pass without a division or a square root: each vertex's squared distance from
+     * the chord, scaled by the chord's squared length L², is the squared cross product when it
+     * projects inside the chord and its squared distance from the nearer end times L² otherwise; the
+     * scale is the same for every vertex of the chain, so the largest scaled value is the farthest.
      *
-     * <p>IMPLEMENTATION NOTE: the cross product and the exact formula differ by rounding, ~10⁻¹⁰ of
-     * the squared distance at worst for distances of a millimetre or more over chords of a few
-     * kilometres, far inside the 1 % margin; when every vertex inside the chord is within a millimetre
-     * of it, none is skipped. So the choice is the exact formula's, and with it the simplified outline.
+     * <p>IMPLEMENTATION NOTE: the scaled values and {@link #distanceToChord} differ only by rounding
+     * (~10⁻¹⁵ relatively), so they could pick different vertices only between two practically equally
+     * far ones; either choice is a Douglas-Peucker split, and the kept chord is tested with {@link
+     * #distanceToChord} against the tolerance all the same.
      */
     private int farthestFromChord(int i, int j) {
         final double[] x = ringX;
         final double[] y = ringY;
-        double ax = x[i];
-        double ay = y[i];
-        double dx = x[j] - ax;
-        double dy = y[j] - ay;
-        double lengthSquared = dx * dx + dy * dy;
-        double largestCross = 0;
-        for (int k = i + 1; k < j; k++) {
-            double px = x[k] - ax;
-            double py = y[k] - ay;
-            double along = px * dx + py * dy;
-            if (along > 0 && along < lengthSquared) {
-                double cross = px * dy - py * dx;
-                largestCross = Math.max(largestCross, cross * cross);
-            }
-        }
-        double skipBelow = largestCross >= PREFILTER_MIN_SQUARED * lengthSquared ? PREFILTER_SHARE * largestCross : 0;
+        final double ax = x[i];
+        final double ay = y[i];
+        final double dx = x[j] - ax;
+        final double dy = y[j] - ay;
+        final double lengthSquared = dx * dx + dy * dy;
+        // A chord of length 0 (never between distinct vertices, kept for safety): plain distances.
+        final double scale = lengthSquared > 0 ? lengthSquared : 1;
         int best = i + 1;
-        double bestDistance = -1;
-        double bestSquared = -1;
+        double bestScaled = -1;
         for (int k = i + 1; k < j; k++) {
             double px = x[k] - ax;
             double py = y[k] - ay;
             double along = px * dx + py * dy;
-            if (along > 0 && along < lengthSquared) {
+            double scaled;
+            if (along <= 0 || lengthSquared == 0) {
+                scaled = (px * px + py * py) * scale;
+            } else if (along >= lengthSquared) {
+                double qx = px - dx;
+                double qy = py - dy;
+                scaled = (qx * qx + qy * qy) * scale;
+            } else {
                 double cross = px * dy - py * dx;
-                if (cross * cross < skipBelow) {
-                    continue;
-                }
+                scaled = cross * cross;
             }
-            double t = lengthSquared > 0 ? Math.max(0, Math.min(1, along / lengthSquared)) : 0;
-            double squared = squared(px - t * dx, py - t * dy);
-            if (squared > bestSquared) {
-                double distance = Math.sqrt(squared);
-                if (distance > bestDistance) {
-                    bestDistance = distance;
-                    bestSquared = squared;
-                    best = k;
-                }
+            if (scaled > bestScaled) {
+                bestScaled = scaled;
+                best = k;
             }
         }
         return best;
@@ -390,20 +381,44 @@ final class ContourRings {
     private final class Chord {
         private final double spacingMeters;
         private final long columns;
-        private int[] ring;
-        /** The chain's cells, open addressing: cell → position, {@code −1} for a shared cell. */
+        /** The ring's cells, open addressing: cell → position on the ring, {@code −1} for a shared cell. */
         private long[] cells = new long[64];
 
         private int[] positions = new int[64];
         private int mask;
+        /** The positions of the chain the current chord would replace: {@code from … to − 1}. */
+        private int from;
+
+        private int to;
 
         Chord(double spacingMeters, long columns) {
             this.spacingMeters = spacingMeters;
             this.columns = columns;
         }
 
-        Chord forRing(int[] ring) {
-            this.ring = ring;
+        /**
+         * Indexes the cells of a traced ring's segments, positions {@code 0 … n − 1}, once for all its
+         * chords: a cell a chord crosses must hold a segment of the chain it replaces, and not be shared
+         * with any other segment (then its only segment is the chain's).
+         */
+        Chord forRing(int[] ring, int n) {
+            int capacity = Integer.highestOneBit(Math.max(8, 2 * n - 1)) << 1;
+            if (cells.length < capacity) {
+                cells = new long[capacity];
+                positions = new int[capacity];
+            }
+            mask = capacity - 1;
+            Arrays.fill(cells, 0, capacity, -1);
+            for (int k = 0; k < n; k++) {
+                int vertex = ring[k];
+                long cell = cellOf[vertex];
+                int h = hash(cell) & mask;
+                while (cells[h] != -1 && cells[h] != cell) {
+                    h = (h + 1) & mask;
+                }
+                cells[h] = cell;
+                positions[h] = shared[vertex] ? -1 : k;
+            }
             return this;
         }
 
@@ -418,7 +433,8 @@ final class ContourRings {
             if (length == 0 || dx == 0 || dy == 0) {
                 return false;
             }
-            indexChain(i, j);
+            from = i;
+            to = j;
             // Vertices lie on grid edges; step a hair inside to find the first and last cell.
             double nudge = 1e-7 / length;
             double sx = ax + dx * nudge;
@@ -454,38 +470,14 @@ final class ContourRings {
             }
         }
 
-        /**
-         * Indexes the cells of the chain's segments, positions {@code i … j − 1}. A cell the chord
-         * crosses must be one of them, and not shared with any other segment: then its only segment is
-         * the chain's.
-         */
-        private void indexChain(int i, int j) {
-            int capacity = Integer.highestOneBit(Math.max(8, 2 * (j - i) - 1)) << 1;
-            if (cells.length < capacity) {
-                cells = new long[capacity];
-                positions = new int[capacity];
-            }
-            mask = capacity - 1;
-            Arrays.fill(cells, 0, capacity, -1);
-            for (int k = i; k < j; k++) {
-                int vertex = ring[k];
-                long cell = cellOf[vertex];
-                int h = hash(cell) & mask;
-                while (cells[h] != -1 && cells[h] != cell) {
-                    h = (h + 1) & mask;
-                }
-                cells[h] = cell;
-                positions[h] = shared[vertex] ? -1 : k;
-            }
-        }
-
+        /** Whether a cell holds a segment of the chain and no other segment. */
         private boolean owned(long cell) {
             for (int h = hash(cell) & mask; ; h = (h + 1) & mask) {
                 if (cells[h] == -1) {
                     return false;
                 }
                 if (cells[h] == cell) {
-                    return positions[h] >= 0;
+                    return positions[h] >= from && positions[h] < to;
                 }
             }
         }
