@@ -66,7 +66,8 @@ final class StadiumRows {
     }
 
     /**
-     * Sets the segment a–b and the two radii whose row intervals {@link #intervals} computes next, all
+     * Sets the segment a–b and the two radii whose row intervals {@link #outer} and {@link #inner}
+     * compute next, all
      * in one unit (the contour passes grid spacings, so that the intervals come out as fractional
      * columns and rows are at whole heights). The strip's sides and ends are lines in the plane, so
      * their crossings with a row are linear in the row's height: their coefficients are taken once per
@@ -127,39 +128,39 @@ final class StadiumRows {
     private double innerAcross;
 
     /**
-     * The x-intervals where the row {@code y} meets the sets within the outer and within the inner
-     * radius of the segment set last, into {@code intervals} as {@code outerLow, outerHigh, innerLow,
-     * innerHigh}; an interval misses the row when its low end exceeds its high end. Each set is convex
-     * and the union of the two end discs and the side strip, so its interval spans their pieces.
+     * The x-interval where the row {@code y} meets the set within the outer radius of the segment set
+     * last, into {@code interval[0 … 1]} as {@code low, high}; it misses the row when low exceeds high.
      */
-    void intervals(double y, double[] intervals) {
-        double outerLow = Double.POSITIVE_INFINITY;
-        double outerHigh = Double.NEGATIVE_INFINITY;
-        double innerLow = Double.POSITIVE_INFINITY;
-        double innerHigh = Double.NEGATIVE_INFINITY;
+    void outer(double y, double[] interval) {
+        span(y, outerSquared, outerAcross, interval, 0);
+    }
+
+    /** The same within the inner radius, into {@code interval[2 … 3]}. */
+    void inner(double y, double[] interval) {
+        span(y, innerSquared, innerAcross, interval, 2);
+    }
+
+    /**
+     * The x-interval where the row {@code y} meets the set within a radius of the segment, into
+     * {@code interval[at]} and {@code interval[at + 1]}. The set is convex and the union of the two
+     * end discs and the side strip, so its interval spans their pieces.
+     */
+    private void span(double y, double radiusSquared, double across, double[] interval, int at) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
         double dya = y - ay;
         double dya2 = dya * dya;
-        if (dya2 <= outerSquared) {
-            double w = Math.sqrt(outerSquared - dya2);
-            outerLow = ax - w;
-            outerHigh = ax + w;
-            if (dya2 <= innerSquared) {
-                w = Math.sqrt(innerSquared - dya2);
-                innerLow = ax - w;
-                innerHigh = ax + w;
-            }
+        if (dya2 <= radiusSquared) {
+            double w = Math.sqrt(radiusSquared - dya2);
+            low = ax - w;
+            high = ax + w;
         }
         double dyb = y - by;
         double dyb2 = dyb * dyb;
-        if (dyb2 <= outerSquared) {
-            double w = Math.sqrt(outerSquared - dyb2);
-            outerLow = Math.min(outerLow, bx - w);
-            outerHigh = Math.max(outerHigh, bx + w);
-            if (dyb2 <= innerSquared) {
-                w = Math.sqrt(innerSquared - dyb2);
-                innerLow = Math.min(innerLow, bx - w);
-                innerHigh = Math.max(innerHigh, bx + w);
-            }
+        if (dyb2 <= radiusSquared) {
+            double w = Math.sqrt(radiusSquared - dyb2);
+            low = Math.min(low, bx - w);
+            high = Math.max(high, bx + w);
         }
         if (hasStrip) {
             double alongLow;
@@ -178,34 +179,19 @@ final class StadiumRows {
             }
             if (!acrossHorizontal) {
                 double middle = acrossSlope * dya;
-                double low = Math.max(alongLow, middle - outerAcross);
-                double high = Math.min(alongHigh, middle + outerAcross);
-                if (low <= high) {
-                    outerLow = Math.min(outerLow, ax + low);
-                    outerHigh = Math.max(outerHigh, ax + high);
+                double stripLow = Math.max(alongLow, middle - across);
+                double stripHigh = Math.min(alongHigh, middle + across);
+                if (stripLow <= stripHigh) {
+                    low = Math.min(low, ax + stripLow);
+                    high = Math.max(high, ax + stripHigh);
                 }
-                low = Math.max(alongLow, middle - innerAcross);
-                high = Math.min(alongHigh, middle + innerAcross);
-                if (low <= high) {
-                    innerLow = Math.min(innerLow, ax + low);
-                    innerHigh = Math.max(innerHigh, ax + high);
-                }
-            } else {
+            } else if (Math.abs(dya) <= across && alongLow <= alongHigh) {
                 // A horizontal segment: the strip meets the row over the along range, or not at all.
-                double across = Math.abs(dya);
-                if (across <= outerAcross && alongLow <= alongHigh) {
-                    outerLow = Math.min(outerLow, ax + alongLow);
-                    outerHigh = Math.max(outerHigh, ax + alongHigh);
-                }
-                if (across <= innerAcross && alongLow <= alongHigh) {
-                    innerLow = Math.min(innerLow, ax + alongLow);
-                    innerHigh = Math.max(innerHigh, ax + alongHigh);
-                }
+                low = Math.min(low, ax + alongLow);
+                high = Math.max(high, ax + alongHigh);
             }
         }
-        intervals[0] = outerLow;
-        intervals[1] = outerHigh;
-        intervals[2] = innerLow;
-        intervals[3] = innerHigh;
+        interval[at] = low;
+        interval[at + 1] = high;
     }
 }
