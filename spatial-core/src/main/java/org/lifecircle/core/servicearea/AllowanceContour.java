@@ -197,7 +197,9 @@ final class AllowanceContour {
             segmentLabels = level.segmentLabels();
             segmentCount = level.segmentCount();
             labelRegions = level.labelRegions();
-            vertices = new ContourRings(4 * (rows + columns));
+            // Six contour vertices per grid row and column: a Nanjing 15-minute area has ~4,300 on a
+            // ~430 × 430 grid (holes around blocks no path comes near), so four often grew the arrays.
+            vertices = new ContourRings(6 * (rows + columns));
             contours.add(vertices);
             contourLevel(stripCount);
         }
