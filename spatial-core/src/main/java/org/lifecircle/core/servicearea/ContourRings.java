@@ -46,14 +46,14 @@ final class ContourRings {
     /** Per vertex, whether its segment's cell holds another contour segment, of any level. */
     private boolean[] shared;
     /** The ring being simplified, its coordinates by position (see {@link #gatherCoordinates}). */
-    private double[] ringX = new double[64];
+    private double[] ringX;
 
-    private double[] ringY = new double[64];
+    private double[] ringY;
 
     /** Douglas-Peucker's state, reused from ring to ring: kept positions, kept vertices, open chains. */
-    private boolean[] keep = new boolean[64];
+    private boolean[] keep;
 
-    private int[] simplified = new int[64];
+    private int[] simplified;
     private int[] stack = new int[64];
 
     /**
@@ -158,8 +158,14 @@ final class ContourRings {
         List<LinearRing> shells = new ArrayList<>();
         List<Double> shellAreas = new ArrayList<>();
         List<LinearRing> holes = new ArrayList<>();
-        int[] ring = new int[64];
-        Chord chord = new Chord(spacingMeters, columns);
+        // Every scratch array sized once for the longest possible ring, all the vertices: growing them
+        // by doubling, ring after ring, allocated more than the contour's own arrays.
+        int[] ring = new int[count + 1];
+        ringX = new double[count + 1];
+        ringY = new double[count + 1];
+        keep = new boolean[count + 1];
+        simplified = new int[count + 1];
+        Chord chord = new Chord(spacingMeters, columns, count);
         for (int start = 0; start < count; start++) {
             if (done[start]) {
                 continue;
@@ -170,9 +176,6 @@ final class ContourRings {
                     throw new IllegalStateException("Open contour at vertex " + v);
                 }
                 done[v] = true;
-                if (n + 1 >= ring.length) {
-                    ring = Arrays.copyOf(ring, ring.length * 2);
-                }
                 ring[n++] = v;
             }
             ring[n] = ring[0];
@@ -214,10 +217,6 @@ final class ContourRings {
      * scattered over the coordinate arrays, and Douglas-Peucker reads each many times.
      */
     private void gatherCoordinates(int[] ring, int n) {
-        if (ringX.length < n + 1) {
-            ringX = new double[ring.length];
-            ringY = new double[ring.length];
-        }
         for (int i = 0; i <= n; i++) {
             ringX[i] = xs[ring[i]];
             ringY[i] = ys[ring[i]];
@@ -245,10 +244,6 @@ final class ContourRings {
             return n;
         }
         double originalArea = twiceSignedArea(n);
-        if (keep.length < n + 1) {
-            keep = new boolean[Math.max(n + 1, 2 * keep.length)];
-            simplified = new int[keep.length];
-        }
         Arrays.fill(keep, 0, n + 1, false);
         int far = 0;
         double farDistance = -1;
@@ -382,18 +377,27 @@ final class ContourRings {
         private final double spacingMeters;
         private final long columns;
         /** The ring's cells, open addressing: cell → position on the ring, {@code −1} for a shared cell. */
-        private long[] cells = new long[64];
+        private final long[] cells;
 
-        private int[] positions = new int[64];
+        private final int[] positions;
         private int mask;
         /** The positions of the chain the current chord would replace: {@code from … to − 1}. */
         private int from;
 
         private int to;
 
-        Chord(double spacingMeters, long columns) {
+        /** @param maxRingVertices the most vertices a ring can have, to size the table once */
+        Chord(double spacingMeters, long columns, int maxRingVertices) {
             this.spacingMeters = spacingMeters;
             this.columns = columns;
+            int capacity = capacityFor(maxRingVertices);
+            cells = new long[capacity];
+            positions = new int[capacity];
+        }
+
+        /** At most half full. */
+        private static int capacityFor(int vertices) {
+            return Integer.highestOneBit(Math.max(8, 2 * vertices - 1)) << 1;
         }
 
         /**
@@ -402,11 +406,7 @@ final class ContourRings {
          * with any other segment (then its only segment is the chain's).
          */
         Chord forRing(int[] ring, int n) {
-            int capacity = Integer.highestOneBit(Math.max(8, 2 * n - 1)) << 1;
-            if (cells.length < capacity) {
-                cells = new long[capacity];
-                positions = new int[capacity];
-            }
+            int capacity = capacityFor(n);
             mask = capacity - 1;
             Arrays.fill(cells, 0, capacity, -1);
             for (int k = 0; k < n; k++) {

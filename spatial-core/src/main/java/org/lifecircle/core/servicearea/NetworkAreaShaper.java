@@ -156,7 +156,12 @@ final class NetworkAreaShaper {
 
     /** The contour path's input for one area: segments labelled by the region they lie in. */
     private static AllowanceContour.Level level(List<LineString> lines, RegionSplit split) {
-        Segments segments = new Segments();
+        int pointCount = 0;
+        for (LineString line : lines) {
+            pointCount += line.getNumPoints();
+        }
+        // Cutting lines at barriers adds a few segments at most; Segments grows if needed.
+        Segments segments = new Segments(pointCount + 16);
         List<Polygon> regions = null;
         if (split == null) {
             segments.addAll(lines, AllowanceContour.NO_LABELS);
@@ -210,9 +215,14 @@ final class NetworkAreaShaper {
 
     /** Segment end points and labels in flat growable arrays, the input of {@link AllowanceContour}. */
     private static final class Segments {
-        double[] xy = new double[256];
-        int[] labels = new int[64];
+        double[] xy;
+        int[] labels;
         int count;
+
+        Segments(int capacity) {
+            xy = new double[4 * capacity];
+            labels = new int[capacity];
+        }
 
         void addAll(List<LineString> lines, int label) {
             for (LineString line : lines) {
