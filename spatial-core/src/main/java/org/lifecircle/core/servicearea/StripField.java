@@ -30,14 +30,14 @@ import java.util.Arrays;
  * are computed where writing segment by segment tests ~75,000 band points and stores ~300,000 marks.
  *
  * <p>IMPLEMENTATION NOTE: the field is reset after each strip only over the rows' touched columns,
- * the only ones written; the arrays are reused from strip to strip and level to level. Not
- * thread-safe.
+ * the only ones written; the arrays are reused from strip to strip, level to level, and call to call
+ * ({@link #reuse}). Not thread-safe.
  */
 final class StripField {
-    private final int columns;
-    private final double spacingMeters;
-    private final float innerValue;
-    private final float outerValue;
+    private int columns;
+    private double spacingMeters;
+    private float innerValue;
+    private float outerValue;
     private final float[] field;
     /** Per strip row, the first and last column any segment's outer interval meets. */
     private final int[] touchedFrom = new int[AllowanceContour.STRIP_ROWS + 1];
@@ -64,6 +64,26 @@ final class StripField {
         this.outerValue = outerValue;
         this.field = new float[(AllowanceContour.STRIP_ROWS + 1) * columns];
         Arrays.fill(field, Float.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Whether this field can serve a grid of {@code columns} (see {@link #reuse}).
+     */
+    boolean fits(int columns) {
+        return field.length >= (AllowanceContour.STRIP_ROWS + 1) * columns;
+    }
+
+    /**
+     * Takes this field, left by a call that finished every strip it started, for another grid that
+     * {@link #fits}: the field is "beyond every segment" at every point after {@link #clearStrip}, so
+     * only the grid's parameters change.
+     */
+    StripField reuse(int columns, double spacingMeters, float innerValue, float outerValue) {
+        this.columns = columns;
+        this.spacingMeters = spacingMeters;
+        this.innerValue = innerValue;
+        this.outerValue = outerValue;
+        return this;
     }
 
     /**

@@ -64,6 +64,20 @@ class AllowanceContourTest {
         }
     }
 
+    /** The strip field kept for the thread's next call must leave no trace of the previous one. */
+    @Test
+    void consecutiveCallsOnOneThreadDrawTheSameContourAsAFirstCall() {
+        String small = "LINESTRING (1000003.3 2000001.7, 1000303.3 2000101.7)";
+        String wide = "MULTILINESTRING ((999000 1999000, 1002000 2000500), (1000500 2001000, 1000200 1998000))";
+        Geometry first = contour(small, 4, null);
+
+        Geometry between = contour(wide, 3, null);
+        Geometry again = contour(small, 4, null);
+
+        assertThat(between.isValid()).isTrue();
+        assertThat(again.equalsExact(first)).isTrue();
+    }
+
     @Test
     void singleSegmentGivesItsStadiumWithinTheGridError() {
         String line = "LINESTRING (1000003.3 2000001.7, 1000303.3 2000101.7)";
