@@ -109,8 +109,10 @@ final class StripField {
         if (spans != null) {
             spans.layOutRuns(firstRow, lastRow, columns);
         }
-        // About one band range is kept per segment row (~13,000 for ~12,600 rows on the Nanjing extract).
-        stadiumRows.clear(expectedRows + 64);
+        // Up to two band ranges per segment row are kept: ~1 on the Nanjing extract, ~1.6 on the demo
+        // district, whose long straight segments leave both sides of their rows outside the pending
+        // run; sizing for one regrew the ranges there.
+        stadiumRows.clear(2 * expectedRows);
         solid.clear(stripRows);
     }
 
