@@ -30,12 +30,13 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Graph-sized state lives in primitive arrays allocated once per search object: distances,
- *       nearest-source labels and an indexed binary heap ({@code IntDoubleMinHeap}) with decrease-key,
- *       so a node is queued at most once and the heap never grows. No boxing, streams, lambdas or
- *       allocation happen in the relaxation loop.
+ *       nearest-source labels and a 4-ary heap ({@code IntDoubleMinHeap}) without decrease-key: an
+ *       improved node is queued again and its stale entry skipped when polled (its key exceeds the
+ *       node's distance). No boxing, streams, lambdas or allocation happen in the relaxation loop
+ *       (the heap grows only while it finds no room, which stops after the first searches).
  *   <li>{@code changedNodes} lists every node whose distance was set. Resetting before the next query
  *       touches only those, so a 15-minute search on a city graph costs what its neighbourhood costs,
- *       not what the city costs. The heap cleans itself: a polled node's slot is reset at once.
+ *       not what the city costs.
  *   <li>The bound is enforced at insertion: a tentative distance above it is never stored or queued.
  *       Hence everything stored is final once the heap runs dry, there is no early-exit test in the
  *       loop, and the reported distances are exact shortest distances not above the bound.
@@ -72,7 +73,7 @@ public final class DistanceSearch {
         Arrays.fill(distanceMeters, UNREACHED);
         this.nearestSource = new int[graph.nodeCount];
         Arrays.fill(nearestSource, -1);
-        this.heap = new IntDoubleMinHeap(graph.nodeCount);
+        this.heap = new IntDoubleMinHeap(Math.min(graph.nodeCount, 1024));
         this.changedNodes = new int[Math.min(graph.nodeCount, 1024)];
     }
 
@@ -142,8 +143,11 @@ public final class DistanceSearch {
         final double limit = limitMeters;
         long relaxed = 0;
         while (!heap.isEmpty()) {
+            double du = heap.peekKey();
             int u = heap.pollMin();
-            double du = dist[u];
+            if (du > dist[u]) {
+                continue; // stale: u was queued again with a shorter distance, settled before this
+            }
             int source = label[u];
             int end = first[u + 1];
             relaxed += end - first[u];
@@ -156,7 +160,7 @@ public final class DistanceSearch {
                     }
                     dist[v] = dv;
                     label[v] = source;
-                    heap.insertOrDecrease(v, dv);
+                    heap.push(v, dv);
                 }
             }
         }
@@ -170,7 +174,7 @@ public final class DistanceSearch {
             }
             distanceMeters[node] = distance;
             nearestSource[node] = source;
-            heap.insertOrDecrease(node, distance);
+            heap.push(node, distance);
         }
     }
 

@@ -3,23 +3,37 @@ package org.lifecircle.core.graph;
 import java.util.Arrays;
 
 /**
- * Indexed binary min-heap of int items (graph nodes) keyed by double, with decrease-key.
+ * 4-ary min-heap of int items (graph nodes) keyed by double, without decrease-key: a shorter
+ * distance is pushed as a new entry and the caller skips stale ones when it polls them (their key is
+ * above the item's current distance).
  *
- * <p>Each item is in the heap at most once, so the arrays are sized by the item range and never grow.
- * {@code positions[item]} is the item's slot or -1; it is reset to -1 when the item is polled, so
- * a heap that has been drained is clean again without touching the whole array. Not thread-safe.
+ * <p>Why not the indexed heap with decrease-key used before: every move of an entry then also wrote
+ * the item's slot into a graph-sized position array, a cache miss per move on large graphs; sifting
+ * down after each poll was ~75 % of a whole-city multi-source search. Without positions an entry is a
+ * key and an item side by side in two arrays the sift walks in order. The price is a stale entry per
+ * improvement after the first, few on street networks, where most nodes are reached once or twice.
+ * Four children per slot halve the depth a poll sifts through (D. B. Johnson, "Efficient algorithms
+ * for shortest paths in sparse networks", JACM 24(1), 1977); lazy deletion instead of decrease-key
+ * is the variant that measured fastest for Dijkstra in M. Chen, R. A. Chowdhury, V. Ramachandran,
+ * D. L. Roche, L. Tong, "Priority queues and Dijkstra's algorithm", UTCS TR-07-54, 2007.
+ *
+ * With all four children present a poll picks the least by pairwise minima rather than a loop of
+ * branches: the keys of a Dijkstra frontier are unpredictable, and the mispredicted branches were
+ * most of a sift. Measured on the demo city's whole-graph multi-source search (JMH, one core, two
+ * alternating runs): 17.9 / 18.5 → 23.5 / 24.6 million edge relaxations per second; the lazy 4-ary
+ * heap with a branching loop alone measured the same as the indexed binary heap.
+ *
+ * <p>Grows by doubling; {@link #clear} keeps the capacity. Not thread-safe.
  */
 final class IntDoubleMinHeap {
-    private final int[] items;
-    private final double[] keys;
-    private final int[] positions;
+    private int[] items;
+    private double[] keys;
     private int size;
 
-    IntDoubleMinHeap(int itemCount) {
-        items = new int[itemCount];
-        keys = new double[itemCount];
-        positions = new int[itemCount];
-        Arrays.fill(positions, -1);
+    IntDoubleMinHeap(int initialCapacity) {
+        int capacity = Math.max(16, initialCapacity);
+        items = new int[capacity];
+        keys = new double[capacity];
     }
 
     boolean isEmpty() {
@@ -30,89 +44,93 @@ final class IntDoubleMinHeap {
         return size;
     }
 
-    /** Inserts an item or lowers its key; a higher key for a queued item is ignored. */
-    void insertOrDecrease(int item, double key) {
-        int slot = positions[item];
-        if (slot < 0) {
-            slot = size++;
-            items[slot] = item;
-            keys[slot] = key;
-            positions[item] = slot;
-            siftUp(slot);
-        } else if (key < keys[slot]) {
-            keys[slot] = key;
-            siftUp(slot);
+    /** Adds an entry; an item may be in the heap several times, with different keys. */
+    void push(int item, double key) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, 2 * size);
+            keys = Arrays.copyOf(keys, 2 * size);
         }
+        siftUp(size++, item, key);
     }
 
+    /** The least key; the heap must not be empty. */
     double peekKey() {
         return keys[0];
     }
 
-    /** Removes and returns the item with the smallest key; the heap must not be empty. */
+    /** Removes the entry with the least key and returns its item; the heap must not be empty. */
     int pollMin() {
         int min = items[0];
-        positions[min] = -1;
         size--;
         if (size > 0) {
-            items[0] = items[size];
-            keys[0] = keys[size];
-            positions[items[0]] = 0;
-            siftDown(0);
+            siftDown(items[size], keys[size]);
         }
         return min;
     }
 
-    /** Empties the heap touching only the queued items. */
     void clear() {
-        for (int i = 0; i < size; i++) {
-            positions[items[i]] = -1;
-        }
         size = 0;
     }
 
-    private void siftUp(int slot) {
-        int item = items[slot];
-        double key = keys[slot];
+    private void siftUp(int slot, int item, double key) {
+        final int[] it = items;
+        final double[] k = keys;
         while (slot > 0) {
-            int parent = (slot - 1) >>> 1;
-            if (keys[parent] <= key) {
+            int parent = (slot - 1) >>> 2;
+            if (k[parent] <= key) {
                 break;
             }
-            move(parent, slot);
+            it[slot] = it[parent];
+            k[slot] = k[parent];
             slot = parent;
         }
-        place(item, key, slot);
+        it[slot] = item;
+        k[slot] = key;
     }
 
-    private void siftDown(int slot) {
-        int item = items[slot];
-        double key = keys[slot];
-        int half = size >>> 1;
-        while (slot < half) {
-            int child = 2 * slot + 1;
-            int right = child + 1;
-            if (right < size && keys[right] < keys[child]) {
-                child = right;
-            }
-            if (key <= keys[child]) {
+    /** Places {@code item} with {@code key} from the root down, the root's entry having been taken. */
+    private void siftDown(int item, double key) {
+        final int[] it = items;
+        final double[] k = keys;
+        final int n = size;
+        int slot = 0;
+        while (true) {
+            int first = 4 * slot + 1;
+            if (first >= n) {
                 break;
             }
-            move(child, slot);
+            int child;
+            double childKey;
+            if (first + 3 < n) {
+                // All four children: pairwise minima, written so the JIT can use conditional moves.
+                double k0 = k[first];
+                double k1 = k[first + 1];
+                double k2 = k[first + 2];
+                double k3 = k[first + 3];
+                int a = k1 < k0 ? first + 1 : first;
+                double ka = Math.min(k0, k1);
+                int b = k3 < k2 ? first + 3 : first + 2;
+                double kb = Math.min(k2, k3);
+                child = kb < ka ? b : a;
+                childKey = Math.min(ka, kb);
+            } else {
+                child = first;
+                childKey = k[first];
+                for (int c = first + 1; c < n; c++) {
+                    if (k[c] < childKey) {
+                        child = c;
+                        childKey = k[c];
+                    }
+                }
+            }
+            if (key <= childKey) {
+                break;
+            }
+            it[slot] = it[child];
+            k[slot] = childKey;
             slot = child;
         }
-        place(item, key, slot);
-    }
-
-    private void move(int from, int to) {
-        items[to] = items[from];
-        keys[to] = keys[from];
-        positions[items[to]] = to;
-    }
-
-    private void place(int item, double key, int slot) {
-        items[slot] = item;
-        keys[slot] = key;
-        positions[item] = slot;
+        it[slot] = item;
+        k[slot] = key;
     }
 }
