@@ -1,5 +1,6 @@
 package org.lifecircle.web;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.lifecircle.datasets.ProgressListener;
@@ -50,5 +51,18 @@ public abstract class TownIntegrationTest {
     protected long count(String sql) {
         Long value = jdbc.queryForObject(sql, Long.class);
         return value == null ? 0 : value;
+    }
+
+    /**
+     * The {@code count} most populous cells of a plan's most populous community, most populous first:
+     * cells a test moves into a new community of the plan.
+     */
+    protected List<Long> mostPopulousCellsOfLargestCommunity(long plan, int count) {
+        return jdbc.queryForList("""
+                SELECT c.cell_id FROM plan_cell c JOIN population_cell p ON p.id = c.cell_id
+                WHERE c.plan_id = ? AND c.community_key = (
+                    SELECT c2.community_key FROM plan_cell c2 JOIN population_cell p2 ON p2.id = c2.cell_id
+                    WHERE c2.plan_id = ? GROUP BY 1 ORDER BY SUM(p2.households) DESC LIMIT 1)
+                ORDER BY p.households DESC, c.cell_id LIMIT ?""", Long.class, plan, plan, count);
     }
 }

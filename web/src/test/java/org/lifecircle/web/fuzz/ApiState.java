@@ -1,5 +1,6 @@
 package org.lifecircle.web.fuzz;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,29 +18,19 @@ record ApiState(
         long auditEvents) {
 
     private static final String STATE = """
-            SELECT (SELECT COUNT(*) FROM analysis_run),
-                   (SELECT md5(string_agg(id || ':' || status || ':' || name, ',' ORDER BY id)) FROM boundary_plan),
-                   (SELECT COUNT(*) FROM plan_community),
+            SELECT (SELECT COUNT(*) FROM analysis_run) AS runs,
+                   (SELECT md5(string_agg(id || ':' || status || ':' || name, ',' ORDER BY id)) FROM boundary_plan) AS plans,
+                   (SELECT COUNT(*) FROM plan_community) AS plan_communities,
                    (SELECT md5(string_agg(cell_id || ':' || community_key, ',' ORDER BY cell_id))
-                      FROM plan_cell WHERE plan_id = ?),
-                   (SELECT COUNT(*) FROM plan_edit),
+                      FROM plan_cell WHERE plan_id = ?) AS edited_plan_cells,
+                   (SELECT COUNT(*) FROM plan_edit) AS plan_edits,
                    (SELECT md5(string_agg(concat_ws(':', username, role, enabled, password_hash, updated_at), ','
                                           ORDER BY username))
-                      FROM app_account),
-                   (SELECT COUNT(*) FROM audit_event)
+                      FROM app_account) AS accounts,
+                   (SELECT COUNT(*) FROM audit_event) AS audit_events
             """;
 
     static ApiState of(JdbcTemplate jdbc, long editedPlan) {
-        return jdbc.queryForObject(
-                STATE,
-                (rs, n) -> new ApiState(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getLong(7)),
-                editedPlan);
+        return jdbc.queryForObject(STATE, new DataClassRowMapper<>(ApiState.class), editedPlan);
     }
 }

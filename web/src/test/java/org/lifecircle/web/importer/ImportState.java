@@ -1,5 +1,6 @@
 package org.lifecircle.web.importer;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,35 +22,22 @@ record ImportState(
         long stagingTables) {
 
     private static final String STATE = """
-            SELECT (SELECT COUNT(*) FROM population_cell),
-                   (SELECT COALESCE(SUM(households), 0) FROM population_cell),
-                   (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM population_cell),
-                   (SELECT COUNT(*) FROM community),
-                   (SELECT COUNT(*) FROM community WHERE valid_to IS NULL),
+            SELECT (SELECT COUNT(*) FROM population_cell) AS cells,
+                   (SELECT COALESCE(SUM(households), 0) FROM population_cell) AS households,
+                   (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM population_cell) AS cell_ids,
+                   (SELECT COUNT(*) FROM community) AS community_versions,
+                   (SELECT COUNT(*) FROM community WHERE valid_to IS NULL) AS current_communities,
                    (SELECT md5(string_agg(id || ':' || COALESCE(valid_to::text, 'current'), ',' ORDER BY id))
-                      FROM community),
-                   (SELECT COUNT(*) FROM facility),
-                   (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM facility),
-                   (SELECT COUNT(*) FROM dataset_load),
-                   (SELECT COUNT(*) FROM road_edge),
-                   (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'import_staging')
+                      FROM community) AS community_version_ids,
+                   (SELECT COUNT(*) FROM facility) AS facilities,
+                   (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM facility) AS facility_ids,
+                   (SELECT COUNT(*) FROM dataset_load) AS loads,
+                   (SELECT COUNT(*) FROM road_edge) AS road_edges,
+                   (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'import_staging') AS staging_tables
             """;
 
     static ImportState of(JdbcTemplate jdbc) {
-        return jdbc.queryForObject(
-                STATE,
-                (rs, n) -> new ImportState(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getLong(7),
-                        rs.getString(8),
-                        rs.getLong(9),
-                        rs.getLong(10),
-                        rs.getLong(11)));
+        return jdbc.queryForObject(STATE, new DataClassRowMapper<>(ImportState.class));
     }
 
     /** The rows of {@code kind}'s table that are current: cells, current communities, facilities. */

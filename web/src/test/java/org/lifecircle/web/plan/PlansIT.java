@@ -85,12 +85,7 @@ class PlansIT extends TownIntegrationTest {
     void movingCellsIntoANewCommunityAndRebalancingKeepsThePlannersCells() {
         long plan = createTodayPlan();
         // The ten most populous cells of the largest community form a new community.
-        List<Long> cells = jdbc.queryForList("""
-                SELECT c.cell_id FROM plan_cell c JOIN population_cell p ON p.id = c.cell_id
-                WHERE c.plan_id = ? AND c.community_key = (
-                    SELECT c2.community_key FROM plan_cell c2 JOIN population_cell p2 ON p2.id = c2.cell_id
-                    WHERE c2.plan_id = ? GROUP BY 1 ORDER BY SUM(p2.households) DESC LIMIT 1)
-                ORDER BY p.households DESC, c.cell_id LIMIT 10""", Long.class, plan, plan);
+        List<Long> cells = mostPopulousCellsOfLargestCommunity(plan, 10);
         JsonNode moved = http.post("/api/plans/" + plan + "/moves", "{\"cells\": " + cells + ", \"to\": null}")
                 .body();
         int fresh = -1;

@@ -2,57 +2,33 @@ package org.lifecircle.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.TestAccounts;
-import org.lifecircle.web.TownIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** The map page in headless Chromium against the running service and the demo town in PostGIS. */
-class MapPageIT extends TownIntegrationTest {
-    Browser browser;
+class MapPageIT extends SignedInPageTest {
     /** A coverage run of every type, made by the first test that needs one. */
     Long coverageRunId;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser();
-        browser.signIn(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void openPageInChinese() {
         browser.driver.get("http://127.0.0.1:" + port + "/");
         // The page stores its language while it starts; set Chinese only once it is ready, or the
         // language of the previous test may be written back over it.
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        awaitPageReady();
         browser.driver.executeScript("localStorage.setItem('lifecircle.lang', 'zh');");
         browser.driver.navigate().refresh();
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        awaitPageReady();
     }
 
     @Test
@@ -565,21 +541,5 @@ class MapPageIT extends TownIntegrationTest {
 
     private static String formatClassBound(double bound) {
         return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
-    }
-
-    private WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
-    private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
-                .withMessage(what)
-                // A popup or table drawn again under the check: look again.
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> condition.getAsBoolean());
     }
 }

@@ -2,7 +2,6 @@ package org.lifecircle.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,46 +9,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifecircle.web.HttpJson;
-import org.lifecircle.web.TestAccounts;
-import org.lifecircle.web.TownIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The boundary editor of the map page in headless Chromium against the running service and a
  * freshly loaded demo town: every number the page shows is checked against the plans API.
  */
-class PlanEditorPageIT extends TownIntegrationTest {
+class PlanEditorPageIT extends SignedInPageTest {
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final List<String> MEASURES =
             List.of("communities", "outOfRange", "meanAbsoluteDeviation", "householdsMoved", "meanPolsbyPopper");
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser();
-        browser.signIn(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** Each test edits or adopts: a fresh town, and the page opened on it in Chinese. */
     @BeforeEach
@@ -57,15 +34,11 @@ class PlanEditorPageIT extends TownIntegrationTest {
         loadTown();
         browser.driver.get("http://127.0.0.1:" + port + "/");
         // Set Chinese once the page is ready: while starting it writes back its present language.
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        awaitPageReady();
         browser.driver.executeScript(
                 "localStorage.setItem('lifecircle.lang', 'zh'); localStorage.removeItem('lifecircle.plans');");
         browser.driver.navigate().refresh();
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        awaitPageReady();
         // Facility symbols would catch the clicks meant for the communities under them.
         find("#layer-facilities").click();
     }
@@ -360,12 +333,7 @@ class PlanEditorPageIT extends TownIntegrationTest {
         // A plan with a new community of the largest one's twelve most populous cells.
         long plan =
                 http.post("/api/plans", "{\"name\": \"改名方案\"}").body().get("id").asLong();
-        List<Long> cells = jdbc.queryForList("""
-                SELECT c.cell_id FROM plan_cell c JOIN population_cell p ON p.id = c.cell_id
-                WHERE c.plan_id = ? AND c.community_key = (
-                    SELECT c2.community_key FROM plan_cell c2 JOIN population_cell p2 ON p2.id = c2.cell_id
-                    WHERE c2.plan_id = ? GROUP BY 1 ORDER BY SUM(p2.households) DESC LIMIT 1)
-                ORDER BY p.households DESC, c.cell_id LIMIT 12""", Long.class, plan, plan);
+        List<Long> cells = mostPopulousCellsOfLargestCommunity(plan, 12);
         JsonNode moved = http.post("/api/plans/" + plan + "/moves", "{\"cells\": " + cells + ", \"to\": null}")
                 .body();
         JsonNode fresh = null;
@@ -383,14 +351,7 @@ class PlanEditorPageIT extends TownIntegrationTest {
         String todayCode = today.get("code").asString();
         browser.driver.executeScript(
                 "localStorage.setItem('lifecircle.plans', JSON.stringify([{id: arguments[0], name: '改名方案'}]));", plan);
-        browser.driver.navigate().refresh();
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
-        new Select(find("#plan-pick")).selectByValue(Long.toString(plan));
-        waitUntil(
-                "plan " + plan + " open",
-                () -> attribute("#plan-section", "data-plan").equals(Long.toString(plan)));
+        reloadAndOpen(plan);
 
         // A community of today cannot be renamed: choose it with the keyboard from the table.
         keyboardSelect(todayCode);
@@ -472,6 +433,16 @@ class PlanEditorPageIT extends TownIntegrationTest {
     }
 
     /** Focuses a row of the plan's table and presses Enter, as a keyboard user chooses a community. */
+    /** Reloads the page and opens the plan from the plan picker. */
+    private void reloadAndOpen(long plan) {
+        browser.driver.navigate().refresh();
+        awaitPageReady();
+        new Select(find("#plan-pick")).selectByValue(Long.toString(plan));
+        waitUntil(
+                "plan " + plan + " open",
+                () -> attribute("#plan-section", "data-plan").equals(Long.toString(plan)));
+    }
+
     private void keyboardSelect(String code) {
         WebElement row = find("#plan-table tr[data-code='" + code + "']");
         browser.driver.executeScript("arguments[0].focus();", row);
@@ -483,14 +454,7 @@ class PlanEditorPageIT extends TownIntegrationTest {
         Set<String> former = codes(http.get("/api/communities").body());
         long run = runs.finishedRun("{\"kind\": \"boundary-proposal\"}");
         long plan = http.get("/api/runs/" + run).body().at("/summary/planId").asLong();
-        browser.driver.navigate().refresh();
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
-        new Select(find("#plan-pick")).selectByValue(Long.toString(plan));
-        waitUntil(
-                "plan " + plan + " shown",
-                () -> attribute("#plan-section", "data-plan").equals(Long.toString(plan)));
+        reloadAndOpen(plan);
 
         // Cancel first: nothing changes.
         find("#plan-adopt").click();
@@ -636,26 +600,5 @@ class PlanEditorPageIT extends TownIntegrationTest {
 
     private static double number(Map<String, Object> row, String column) {
         return ((Number) row.get(column)).doubleValue();
-    }
-
-    private WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
-    private String text(String css) {
-        return find(css).getText();
-    }
-
-    private String attribute(String css, String name) {
-        String value = find(css).getAttribute(name);
-        return value == null ? "" : value;
-    }
-
-    private void waitUntil(String what, BooleanSupplier condition) {
-        // The panel redraws its parts as answers arrive: an element read during a redraw is stale.
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
-                .withMessage(what)
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> condition.getAsBoolean());
     }
 }

@@ -8,26 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lifecircle.web.HttpJson;
 import org.lifecircle.web.TestAccounts;
-import org.lifecircle.web.TownIntegrationTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,31 +30,16 @@ import tools.jackson.databind.JsonNode;
  * reader would: its text with poppler's {@code pdftotext}, its first page as an image with {@code
  * pdftoppm} (Debian's poppler-utils). PDFs and page images are kept under target/screenshots.
  */
-class PrintReportIT extends TownIntegrationTest {
+class PrintReportIT extends SignedInPageTest {
     /** Page images at this resolution: an A4 landscape page is 935 × 661 pixels. */
     private static final int PAGE_DPI = 80;
     /** Pixels of one choropleth class a printed map must show at least (the map is ~600 × 470 px). */
     private static final int MIN_CLASS_PIXELS = 400;
 
-    Browser browser;
-
     /** A printed report: its PDF, the text of each page, and its first page as an image. */
     record Report(Path pdf, List<String> pages, BufferedImage firstPage) {
         String text() {
             return String.join("\n", pages);
-        }
-    }
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser();
-        browser.signIn(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
         }
     }
 
@@ -147,12 +125,7 @@ class PrintReportIT extends TownIntegrationTest {
     void anOpenPlanPrintsWithItsCommunitiesUnderTheirNewNames() {
         long plan =
                 http.post("/api/plans", "{\"name\": \"打印方案\"}").body().get("id").asLong();
-        List<Long> cells = jdbc.queryForList("""
-                SELECT c.cell_id FROM plan_cell c JOIN population_cell p ON p.id = c.cell_id
-                WHERE c.plan_id = ? AND c.community_key = (
-                    SELECT c2.community_key FROM plan_cell c2 JOIN population_cell p2 ON p2.id = c2.cell_id
-                    WHERE c2.plan_id = ? GROUP BY 1 ORDER BY SUM(p2.households) DESC LIMIT 1)
-                ORDER BY p.households DESC, c.cell_id LIMIT 12""", Long.class, plan, plan);
+        List<Long> cells = mostPopulousCellsOfLargestCommunity(plan, 12);
         JsonNode moved = http.post("/api/plans/" + plan + "/moves", "{\"cells\": " + cells + ", \"to\": null}")
                 .body();
         int fresh = -1;
@@ -231,9 +204,7 @@ class PrintReportIT extends TownIntegrationTest {
     /** Opens the map page in a language, with plans known to this browser (the plan picker lists them). */
     private void openPage(String language, List<Long> plans) {
         browser.driver.get("http://127.0.0.1:" + port + "/");
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        awaitPageReady();
         StringBuilder known = new StringBuilder("[");
         for (long plan : plans) {
             known.append(known.length() > 1 ? "," : "")
@@ -246,9 +217,7 @@ class PrintReportIT extends TownIntegrationTest {
                 language,
                 known.append(']').toString());
         browser.driver.navigate().refresh();
-        waitUntil(
-                "the page is ready",
-                () -> "true".equals(browser.driver.executeScript("return document.body.dataset.ready")));
+        awaitPageReady();
     }
 
     /**
@@ -360,16 +329,5 @@ class PrintReportIT extends TownIntegrationTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
-    private void waitUntil(String what, BooleanSupplier condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
-                .withMessage(what)
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> condition.getAsBoolean());
     }
 }
