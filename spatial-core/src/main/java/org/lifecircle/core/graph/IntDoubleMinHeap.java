@@ -7,21 +7,17 @@ import java.util.Arrays;
  * distance is pushed as a new entry and the caller skips stale ones when it polls them (their key is
  * above the item's current distance).
  *
- * <p>Why not the indexed heap with decrease-key used before: every move of an entry then also wrote
- * the item's slot into a graph-sized position array, a cache miss per move on large graphs; sifting
- * down after each poll was ~75 % of a whole-city multi-source search. Without positions an entry is a
- * key and an item side by side in two arrays the sift walks in order. The price is a stale entry per
- * improvement after the first, few on street networks, where most nodes are reached once or twice.
- * Four children per slot halve the depth a poll sifts through (D. B. Johnson, "Efficient algorithms
- * for shortest paths in sparse networks", JACM 24(1), 1977); lazy deletion instead of decrease-key
- * is the variant that measured fastest for Dijkstra in M. Chen, R. A. Chowdhury, V. Ramachandran,
- * D. L. Roche, L. Tong, "Priority queues and Dijkstra's algorithm", UTCS TR-07-54, 2007.
- *
- * With all four children present a poll picks the least by pairwise minima rather than a loop of
- * branches: the keys of a Dijkstra frontier are unpredictable, and the mispredicted branches were
- * most of a sift. Measured on the demo city's whole-graph multi-source search (JMH, one core, two
- * alternating runs): 17.9 / 18.5 → 23.5 / 24.6 million edge relaxations per second; the lazy 4-ary
- * heap with a branching loop alone measured the same as the indexed binary heap.
+ * <p>Why: sifting down after polls was 77 % of the JFR samples of a whole-city multi-source search
+ * with the indexed heap (decrease-key, a graph-sized position array) used before. With all four
+ * children present a poll picks the least by pairwise minima, which the JIT compiles without
+ * data-dependent branches (a Dijkstra frontier's keys make such branches unpredictable). Measured on
+ * the demo city's whole-graph multi-source search (JMH, one core, two alternating runs): 17.9 / 18.5
+ * → 23.5 / 24.6 million edge relaxations per second; this heap with a branching loop measured the
+ * same as the indexed binary heap. Without positions an entry's move is two array writes; the price
+ * is one stale entry per improvement of an already queued node, skipped when polled. Four children
+ * per slot: D. B. Johnson, "Efficient algorithms for shortest paths in sparse networks", JACM 24(1),
+ * 1977; no decrease-key: M. Chen, R. A. Chowdhury, V. Ramachandran, D. L. Roche, L. Tong, "Priority
+ * queues and Dijkstra's algorithm", UTCS TR-07-54, 2007, where it was the faster variant.
  *
  * <p>Grows by doubling; {@link #clear} keeps the capacity. Not thread-safe.
  */

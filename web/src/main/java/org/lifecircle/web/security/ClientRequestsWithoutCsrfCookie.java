@@ -11,7 +11,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The CSRF cookie ({@code XSRF-TOKEN}, Spring Security's cookie repository) for browsers only. The
  * single-page setup resolves the token on every request so that the cookie is always there to echo;
  * a request CSRF protection ignores (a script's, signed with HTTP Basic) would get a fresh random token
- * and a {@code Set-Cookie} it never reads, a tenth of a Basic request's time in the security filters.
+ * and a {@code Set-Cookie} it never reads.
  * Such requests get no cookie; a browser's requests are unchanged.
  */
 final class ClientRequestsWithoutCsrfCookie implements CsrfTokenRepository {

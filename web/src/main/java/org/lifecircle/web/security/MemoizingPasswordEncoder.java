@@ -28,8 +28,8 @@ final class MemoizingPasswordEncoder implements PasswordEncoder {
     private final long lifetimeNanos;
     private final LongSupplier clock;
     /**
-     * One keyed HMAC per thread: {@code Mac.getInstance} walks the security providers on every call,
-     * which was a tenth of a Basic request's time in the security filters.
+     * One keyed HMAC per thread: {@code Mac.getInstance} walks the security providers on every call: 8
+     * of the 53 samples in the security filters of a JFR profile of map requests.
      */
     private final ThreadLocal<Mac> macs;
     /** Verified (stored hash, password HMAC) → when it expires; least recently used first. */

@@ -42,9 +42,8 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain mapClientChain(HttpSecurity http, SecurityProperties properties, JsonMapper json)
-            throws Exception {
-        AuthenticationProblems problems = new AuthenticationProblems(json);
+    SecurityFilterChain mapClientChain(
+            HttpSecurity http, SecurityProperties properties, AuthenticationProblems problems) throws Exception {
         http.securityMatcher("/ogc", "/ogc/**", "/tiles/**");
         http.authorizeHttpRequests(requests -> {
             // The published OGC schemas, so a validator fetches them without an account.
@@ -68,8 +67,7 @@ class SecurityConfig {
     /** Everything else: the pages, the API and the sign-in. */
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
-        AuthenticationProblems problems = new AuthenticationProblems(json);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProblems problems) throws Exception {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(
                             AuthenticationProblems.LOGIN_PAGE,
@@ -122,10 +120,16 @@ class SecurityConfig {
                 && request.getHeader("Origin") == null;
     }
 
+    /** The refusals of both chains: problem+json, an OWS exception under /ogc, or the sign-in page. */
+    @Bean
+    AuthenticationProblems authenticationProblems(JsonMapper json) {
+        return new AuthenticationProblems(json);
+    }
+
     /**
      * No Micrometer observations of the security filters, authentications and authorizations: they
-     * wrapped each of the chain's ~15 filters and registered meters on every request, about 0.5 ms of
-     * a map request's gateway overhead, for traces nobody collects. Requests are still timed as a whole
+     * wrapped each of the chain's ~15 filters and registered meters on every request, for traces
+     * nobody collects. Requests are still timed as a whole
      * ({@code http.server.requests}).
      */
     @Bean
